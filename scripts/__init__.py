@@ -1,0 +1,1 @@
+"""Source-grounded briefing generator: seeds → Article → Briefing → Markdown pages → MkDocs."""

@@ -1,0 +1,235 @@
+"""Curation YAML → verified :class:`Briefing`.
+
+The YAML is read as a node tree (never constructed into Python objects by the YAML library), so
+every value keeps its line number and no YAML tag can run code. Each field is then checked against
+the dataclasses in :mod:`scripts.briefing`, and each evidence quote against the parsed article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+import yaml
+
+from . import evidence as quotes
+from .article import Article
+from .briefing import Actor, Briefing, Curation, Evidence, Mention, Statement, Status
+from .errors import CurationError
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MIN_QUOTE_WORDS = 3
+
+
+def curation_path(seed: Path) -> Path:
+    return seed.with_suffix(".yml")
+
+
+def load(path: Path, article: Article) -> Briefing:
+    curation = read(path)
+    return verify(curation, article, path)
+
+
+def read(path: Path) -> Curation:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CurationError(path, "is missing; write the curation for this seed (see README, 'Curation schema')") from None
+    except UnicodeDecodeError:
+        raise CurationError(path, "is not UTF-8 text; save it as UTF-8") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise CurationError(
+            path, f"is not valid YAML ({problem}); check the indentation and quoting on this line", mark.line + 1 if mark else None
+        ) from None
+    if root is None:
+        raise CurationError(path, "is empty; start from the example in README, 'Curation schema'")
+    return _Builder(path).build(Curation, root, "curation")
+
+
+class _Builder:
+    """Builds a dataclass from a YAML node, field by field, reporting problems with their line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, node: yaml.Node, message: str) -> typing.NoReturn:
+        raise CurationError(self.path, message, node.start_mark.line + 1)
+
+    def build(self, kind: Any, node: yaml.Node, where: str) -> Any:
+        origin = get_origin(kind)
+        if kind is str:
+            return self.string(node, where)
+        if origin is Literal:
+            value = self.string(node, where)
+            allowed = get_args(kind)
+            if value not in allowed:
+                self.fail(node, f"{where}: '{value}' is not one of: {', '.join(allowed)}")
+            return value
+        if origin is tuple:
+            item = get_args(kind)[0]
+            if isinstance(node, yaml.ScalarNode) and item is not str and _accepts_scalar(item):
+                node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark, node.end_mark)
+            if not isinstance(node, yaml.SequenceNode):
+                self.fail(node, f"{where}: expected a list (lines starting with '- ')")
+            return tuple(self.build(item, child, f"{where}[{i + 1}]") for i, child in enumerate(node.value))
+        if origin in (typing.Union, types.UnionType):
+            inner = next(a for a in get_args(kind) if a is not type(None))
+            return self.build(inner, node, where)
+        if dataclasses.is_dataclass(kind):
+            return self.record(kind, node, where)
+        raise TypeError(f"unsupported schema type {kind!r}")  # a programming error, not an editor's
+
+    def string(self, node: yaml.Node, where: str) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, f"{where}: expected text, found a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+        value = " ".join(str(node.value).split())
+        if not value:
+            self.fail(node, f"{where}: is empty; write the text or remove the entry")
+        return value
+
+    def record(self, kind: type, node: yaml.Node, where: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and kind is Evidence:
+            return Evidence(quote=self.string(node, where), line=node.start_mark.line + 1)
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{where}: expected a mapping of fields ({', '.join(_editable(kind))})")
+        hints = get_type_hints(kind)
+        editable = _editable(kind)
+        values: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in editable:
+                hint = difflib.get_close_matches(str(key), editable, n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(editable)}"
+                self.fail(key_node, f"{where}: unknown field '{key}'{suggestion}")
+            if key in values:
+                self.fail(key_node, f"{where}: field '{key}' is given twice; keep one")
+            values[key] = self.build(hints[key], value_node, f"{where}.{key}")
+        missing = [name for name in editable if name not in values]
+        if missing:
+            self.fail(node, f"{where}: missing field{'s' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)}")
+        if "line" in {f.name for f in dataclasses.fields(kind)}:
+            values["line"] = node.start_mark.line + 1
+        return kind(**values)
+
+
+def _editable(kind: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(kind) if not f.metadata.get("internal")]
+
+
+def _accepts_scalar(kind: Any) -> bool:
+    return kind is Evidence
+
+
+# --- verification against the article ---------------------------------------------------------
+
+
+def verify(curation: Curation, article: Article, path: Path) -> Briefing:
+    check = _Verifier(article, path)
+    checked = check.walk(curation)
+    actors = {a.id: a for a in checked.actors}
+    moves = {m.id: m for m in checked.threat.moves}
+    check.unique_ids("actor", checked.actors)
+    check.unique_ids("pillar", checked.pillars)
+    check.unique_ids("threat move", checked.threat.moves)
+    for pillar in checked.pillars:
+        check.references(pillar.line, f"pillar '{pillar.id}' carried_out_by", pillar.carried_out_by, actors, "actor")
+        check.references(pillar.line, f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
+    mentions = {actor.id: check.mentions(actor) for actor in checked.actors}
+    return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions)
+
+
+class _Verifier:
+    def __init__(self, article: Article, path: Path) -> None:
+        self.article = article
+        self.path = path
+
+    def fail(self, line: int, message: str) -> typing.NoReturn:
+        raise CurationError(self.path, message, line or None)
+
+    def walk(self, value: Any, owner: str = "curation", line: int = 0, statement: str = "") -> Any:
+        """A copy of the curation with every Evidence located in the article."""
+        if isinstance(value, Evidence):
+            return self.locate(value, owner, line, statement)
+        if isinstance(value, tuple):
+            return tuple(self.walk(v, f"{owner}[{i + 1}]", line, statement) for i, v in enumerate(value))
+        if dataclasses.is_dataclass(value):
+            own_line = getattr(value, "line", 0) or line
+            label = _label(value) or owner
+            text = getattr(value, "text", None) or getattr(value, "value", None) or statement
+            changes = {
+                f.name: self.walk(getattr(value, f.name), f"{label} {f.name}" if f.name != "evidence" else label, own_line, text)
+                for f in dataclasses.fields(value)
+                if not f.metadata.get("internal")
+            }
+            if isinstance(value, (Statement, Status)) and not value.evidence:
+                self.fail(own_line, f"{label}: has no evidence; add at least one verbatim quote from the article")
+            return dataclasses.replace(value, **changes)
+        return value
+
+    def locate(self, item: Evidence, owner: str, line: int, statement: str) -> Evidence:
+        where = line or item.line
+        owner = f'{owner} ("{_shorten(statement)}")' if statement else owner
+        if len(item.quote.split()) < MIN_QUOTE_WORDS:
+            self.fail(item.line or where, f'{owner}: quote "{item.quote}" is too short to pin down a passage; quote at least {MIN_QUOTE_WORDS} words')
+        found = quotes.find(self.article, item.quote)
+        if not found:
+            closest = quotes.closest_passage(self.article, item.quote)
+            hint = f' Closest passage (¶{closest[0].number}): "{closest[1]}"' if closest else ""
+            self.fail(
+                item.line or where,
+                f'{owner}: quote not found in {self.article.path.name}: "{item.quote}". Copy the words exactly from the article.{hint}',
+            )
+        if len(found) > 1:
+            places = ", ".join(f"¶{m.paragraph.number}" for m in found)
+            self.fail(item.line or where, f'{owner}: quote "{item.quote}" occurs in {places}; quote more words so it points at one passage')
+        match = found[0]
+        return dataclasses.replace(item, paragraph=match.paragraph.number, start=match.start, end=match.end)
+
+    def unique_ids(self, what: str, items: tuple[Any, ...]) -> None:
+        seen: dict[str, int] = {}
+        for item in items:
+            if not ID_PATTERN.match(item.id):
+                self.fail(item.line, f"{what} id '{item.id}' must be lowercase letters, digits and single hyphens, e.g. 'border-patrols'")
+            if item.id in seen:
+                self.fail(item.line, f"{what} id '{item.id}' is used twice (first on line {seen[item.id]}); give each {what} its own id")
+            seen[item.id] = item.line
+
+    def references(self, line: int, where: str, ids: tuple[str, ...], known: dict[str, Any], what: str) -> None:
+        for ref in ids:
+            if ref not in known:
+                hint = difflib.get_close_matches(ref, list(known), n=1)
+                suggestion = f"did you mean '{hint[0]}'?" if hint else f"known {what} ids: {', '.join(known)}"
+                self.fail(line, f"{where}: unknown {what} id '{ref}'; {suggestion}")
+
+    def mentions(self, actor: Actor) -> tuple[Mention, ...]:
+        found: list[Mention] = []
+        for alias in actor.mentioned_as:
+            hits = [m for p in self.article.paragraphs for m in _occurrences(p, alias)]
+            if not hits:
+                self.fail(actor.line, f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
+            found.extend(hits)
+        unique = {(m.paragraph, m.start): m for m in found}
+        return tuple(sorted(unique.values(), key=lambda m: (m.paragraph, m.start)))
+
+
+def _occurrences(paragraph: Any, alias: str) -> list[Mention]:
+    pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
+    return [Mention(paragraph.number, m.start(), m.end()) for m in pattern.finditer(paragraph.text)]
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _label(value: Any) -> str:
+    ident = getattr(value, "id", None)
+    return f"{type(value).__name__.lower()} '{ident}'" if ident else ""

@@ -1,0 +1,38 @@
+"""The one place untrusted text (seed and curation text) enters Markdown.
+
+Every character that could start Markdown or HTML syntax becomes a numeric character reference, which
+Python-Markdown passes through as literal text and browsers display as the character itself. The
+result is inert both in Markdown and inside HTML attributes. Line breaks are folded into spaces so a
+value can never begin a new block (heading, list, admonition, snippet include, attribute list).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Markdown/HTML syntax characters used by Python-Markdown, its extensions and pymdown-extensions.
+_SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&\"':$%@")
+_FOLD = re.compile(r"\s+")
+# At the start of a line these open a list item: "- x", "+ x", "1. x", "1) x".
+_LIST_START = re.compile(r"^(?:[-+]|\d+[.)])")
+
+
+def escape(value: object) -> Markup:
+    """Inline-safe Markdown for any value; ``Markup`` values are trusted output of our own templates."""
+    if isinstance(value, Markup):
+        return value
+    text = _FOLD.sub(" ", str(value))
+    list_marker = _LIST_START.match(text)
+    list_marker_end = list_marker.end() if list_marker else 0
+    out = []
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code < 32 or 0x7F <= code < 0xA0:
+            continue  # control characters are never text
+        if ch in _SPECIAL or i == list_marker_end - 1:
+            out.append(f"&#{code};")
+        else:
+            out.append(ch)
+    return Markup("".join(out))

@@ -1,0 +1,76 @@
+"""Finding an editor's quote in the article: verbatim, tolerant only of whitespace and quote-mark style."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .article import Article, Paragraph
+
+# Straight and typographic quote marks are the same mark to an editor copying text.
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Match:
+    paragraph: Paragraph
+    start: int  # offsets into paragraph.text
+    end: int
+
+    @property
+    def passage(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the offset of the character it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text.translate(_QUOTE_MARKS)):
+        if ch.isspace():
+            if not out or out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        origin.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
+
+
+def find(article: Article, quote: str) -> list[Match]:
+    """Every paragraph the quote occurs in (first occurrence in each)."""
+    needle, _ = normalise(quote)
+    if not needle:
+        return []
+    matches = []
+    for paragraph in article.paragraphs:
+        hay, origin = normalise(paragraph.text)
+        at = hay.find(needle)
+        if at >= 0:
+            matches.append(Match(paragraph, origin[at], origin[at + len(needle) - 1] + 1))
+    return matches
+
+
+def sentences(paragraph: Paragraph) -> list[str]:
+    return [s for s in _SENTENCE_END.split(paragraph.text) if s]
+
+
+def closest_passage(article: Article, quote: str) -> tuple[Paragraph, str] | None:
+    """The article sentence most like the quote, to show an editor what they probably meant."""
+    needle, _ = normalise(quote)
+    best: tuple[float, Paragraph, str] | None = None
+    for paragraph in article.paragraphs:
+        for sentence in sentences(paragraph):
+            hay, _ = normalise(sentence)
+            matcher = difflib.SequenceMatcher(None, needle.lower(), hay.lower(), autojunk=False)
+            if matcher.real_quick_ratio() < (best[0] if best else 0):
+                continue
+            score = matcher.ratio()
+            if best is None or score > best[0]:
+                best = (score, paragraph, sentence)
+    return (best[1], best[2]) if best else None

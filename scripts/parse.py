@@ -1,0 +1,244 @@
+"""Raw seed text → :class:`Article`.
+
+Seeds are news pages saved as text. Around the article they carry things that are not the article:
+a repeated title line, an outlet prefix ("Outlet.Net - "), a dateline ("BAGHDAD (AP) —"), a byline,
+and trailing page chrome (lists of unrelated headlines, "partner" blocks, separators). The parser
+keeps the article and records, for the source notes, what kind of material it removed and how much.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .article import Article, Paragraph, Quotation, Removed
+from .errors import ParseError
+
+# Section labels that news sites print after an article. A line consisting only of one of these,
+# once the body has started, marks the beginning of page chrome that runs to the end of the file.
+CHROME_LABELS = frozenset(
+    {
+        "top stories",
+        "partner news",
+        "related",
+        "related news",
+        "related articles",
+        "related stories",
+        "read more",
+        "read also",
+        "more stories",
+        "more from this section",
+        "most read",
+        "most popular",
+        "recommended",
+        "recommended for you",
+        "you may also like",
+        "latest news",
+        "trending",
+        "advertisement",
+        "share this article",
+        "follow us",
+    }
+)
+SEPARATOR = re.compile(r"^[-_*=~]{3,}$")
+
+WIRE_SERVICES = {
+    "ap": "The Associated Press",
+    "associated press": "The Associated Press",
+    "reuters": "Reuters",
+    "afp": "Agence France-Presse",
+    "agence france-presse": "Agence France-Presse",
+    "dpa": "Deutsche Presse-Agentur",
+    "upi": "United Press International",
+}
+_WIRE_NAMES = r"Associated Press|Reuters|Agence France-Presse|AFP"
+# "…, The Associated Press said." / "according to Reuters" / "Reuters reported" in the lead.
+WIRE_CREDIT = re.compile(
+    rf"(?:\b(?:[Tt]he\s+)?(?P<a>{_WIRE_NAMES})\s+(?:said|says|reported|reports)\b"
+    rf"|\baccording\s+to\s+(?:[Tt]he\s+)?(?P<b>{_WIRE_NAMES})\b)"
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]*[A-Z](?:,\s+[A-Z][A-Za-z. ]+)?)\s+"
+    r"\((?P<wire>AP|Reuters|AFP|dpa|UPI)\)\s*[—–-]+\s*"
+)
+# A domain-like outlet name opening the first paragraph: "PanARMENIAN.Net - ".
+OUTLET_PREFIX = re.compile(r"^(?P<outlet>[A-Za-z0-9][\w&'’-]*(?:\.[A-Za-z]{2,})+)\s+[-–—:]\s+")
+BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][^\n]{1,100})$")
+
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|abu|de|da|van|von|der)"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN})*"
+_SPEECH_VERB = r"said|says|predicted|added|warned|explained|noted|stressed|told\s+[A-Z][\w ]+?"
+QUOTED = re.compile(r"\"(?P<a>[^\"]+)\"|“(?P<b>[^”]+)”")
+SPEAKER_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?P<verb>{_SPEECH_VERB})\s+(?P<speaker>{_NAME})|(?P<speaker2>{_NAME})\s+(?P<verb2>{_SPEECH_VERB}))"
+    r"(?:,\s+(?P<desc>[^.]+))?"
+)
+MIN_QUOTATION_WORDS = 4
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def parse_file(path: Path) -> Article:
+    data = path.read_bytes()
+    return parse_bytes(data, path)
+
+
+def parse_bytes(data: bytes, path: Path) -> Article:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ParseError(path, "is not UTF-8 text; save the article as UTF-8 and try again", line) from None
+    return parse_text(text, path, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def parse_text(text: str, path: Path, sha256: str = "", size: int = 0) -> Article:
+    lines = _normalise_lines(text)
+    numbered = list(enumerate(lines, start=1))
+
+    title_at = next((i for i, (_, line) in enumerate(numbered) if line), None)
+    if title_at is None:
+        raise ParseError(path, "is empty; a seed needs a title line followed by the article's paragraphs")
+    title = numbered[title_at][1]
+    body = numbered[title_at + 1 :]
+
+    removed: list[Removed] = []
+    body, chrome = _split_chrome(body)
+    blocks = _blocks(body)
+
+    if blocks and _same(_join(blocks[0]), title):
+        removed.append(Removed("repeated title", "the headline, printed a second time above the text", 1, len(title)))
+        blocks = blocks[1:]
+
+    byline = None
+    if blocks and len(blocks[0]) == 1 and (m := BYLINE.match(blocks[0][0][1])):
+        byline = m.group("names").strip()
+        blocks = blocks[1:]
+
+    paragraphs_raw = [(block[0][0], _join(block)) for block in blocks]
+    paragraphs_raw = [(line, text) for line, text in paragraphs_raw if text]
+    if not paragraphs_raw:
+        raise ParseError(path, "has a title but no article text after it; add the article's paragraphs below the title")
+
+    outlet = dateline = wire = None
+    first_line, first = paragraphs_raw[0]
+    if m := OUTLET_PREFIX.match(first):
+        outlet = m.group("outlet")
+        removed.append(Removed("outlet prefix", "the outlet's name printed before the first sentence", 0, len(m.group(0))))
+        first = first[m.end() :]
+    if m := DATELINE.match(first):
+        dateline = m.group("place")
+        wire = WIRE_SERVICES[m.group("wire").lower()]
+        first = first[m.end() :]
+    paragraphs_raw[0] = (first_line, first)
+
+    if wire is None:
+        for _, text in paragraphs_raw[:2]:
+            if m := WIRE_CREDIT.search(text):
+                wire = WIRE_SERVICES[(m.group("a") or m.group("b")).lower()]
+                break
+
+    if chrome:
+        removed.append(chrome)
+    paragraphs = tuple(Paragraph(n, text, line) for n, (line, text) in enumerate(paragraphs_raw, start=1))
+    return Article(
+        seed_id=path.stem,
+        path=path,
+        sha256=sha256,
+        size=size,
+        title=title,
+        outlet=outlet,
+        wire_service=wire,
+        dateline=dateline,
+        byline=byline,
+        paragraphs=paragraphs,
+        quotations=tuple(q for p in paragraphs for q in find_quotations(p)),
+        removed=tuple(removed),
+    )
+
+
+def find_quotations(paragraph: Paragraph) -> list[Quotation]:
+    found = []
+    for m in QUOTED.finditer(paragraph.text):
+        quoted = (m.group("a") or m.group("b")).strip()
+        if len(quoted.split()) < MIN_QUOTATION_WORDS:
+            continue  # scare quotes around a word or two ("caliphate") are not quotations
+        speaker = verb = description = None
+        if s := SPEAKER_AFTER.match(paragraph.text[m.end() :]):
+            speaker = s.group("speaker") or s.group("speaker2")
+            verb = " ".join((s.group("verb") or s.group("verb2")).split())
+            description = s.group("desc").strip() if s.group("desc") else None
+        found.append(Quotation(paragraph.number, quoted.rstrip(",").strip(), speaker, description, verb))
+    return found
+
+
+def _normalise_lines(text: str) -> list[str]:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return [_WS.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def _split_chrome(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Removed | None]:
+    seen_text = False
+    for i, (_, line) in enumerate(body):
+        if seen_text and _is_chrome_marker(line):
+            return body[:i], _describe_chrome([line for _, line in body[i:] if line])
+        seen_text = seen_text or bool(line)
+    return body, None
+
+
+def _is_chrome_marker(line: str) -> bool:
+    return line.lower().rstrip(":") in CHROME_LABELS or bool(SEPARATOR.match(line))
+
+
+def _describe_chrome(lines: list[str]) -> Removed:
+    headings = sum(1 for line in lines if line.lower().rstrip(":") in CHROME_LABELS)
+    separators = sum(1 for line in lines if SEPARATOR.match(line))
+    items = len(lines) - headings - separators
+    parts = [_count(headings, "section heading"), _count(items, "unrelated headline or teaser", "unrelated headlines or teasers")]
+    if separators:
+        parts.append(_count(separators, "separator line"))
+    return Removed(
+        "page chrome",
+        "the website's navigation after the article: " + ", ".join(parts),
+        len(lines),
+        sum(len(line) for line in lines),
+    )
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Blank-line separated blocks. A block of long, sentence-final lines is one paragraph per line."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in lines:
+        if line:
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    result = []
+    for block in (b for b in blocks if b):
+        current: list[tuple[int, str]] = []
+        for number, line in block:
+            current.append((number, line))
+            if _ends_paragraph(line):
+                result.append(current)
+                current = []
+        if current:
+            result.append(current)
+    return result
+
+
+def _ends_paragraph(line: str) -> bool:
+    # Hard-wrapped text breaks lines mid-sentence at ~80 columns; one-paragraph-per-line text does not.
+    return len(line) > 100 and line[-1] in ".!?\"”’)"
+
+
+def _join(block: list[tuple[int, str]]) -> str:
+    return " ".join(line for _, line in block).strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()

@@ -1,0 +1,190 @@
+"""Briefings → Markdown pages (path → text) and the navigation, as data.
+
+Rendering knows the briefing models and page layout only; it never looks at seed files. Templates are
+Jinja2 files in ``templates/``; every value they print passes through :func:`scripts.escape.escape`
+(Jinja's ``finalize``), so untrusted text is escaped exactly once, where it enters Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .briefing import STATUS_MEANING, Actor, Briefing, Evidence, Pillar, ThreatMove
+from .escape import escape
+from .evidence import sentences
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+Nav = list[Any]  # MkDocs' nav structure: [{"Title": "page.md" | Nav}, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    pages: dict[str, str]  # path under docs/ → Markdown
+    nav: Nav
+
+
+class Pages:
+    """Where each thing lives. One place, so links and navigation always agree."""
+
+    home = "index.md"
+    actors = "actors/index.md"
+    pillars = "pillars/index.md"
+    threat = "threat.md"
+
+    @staticmethod
+    def article(briefing: Briefing) -> str:
+        return f"articles/{briefing.article.seed_id}/index.md"
+
+    @staticmethod
+    def source_notes(briefing: Briefing) -> str:
+        return f"articles/{briefing.article.seed_id}/source-notes.md"
+
+    @staticmethod
+    def actor(actor: Actor) -> str:
+        return f"actors/{actor.id}.md"
+
+    @staticmethod
+    def pillar(pillar: Pillar) -> str:
+        return f"pillars/{pillar.id}.md"
+
+
+def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
+    env = _environment()
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        helpers = _Links(path, briefings)
+        pages[path] = env.get_template(template).render(page=path, link=helpers, briefings=briefings, **context)
+
+    page(Pages.home, "home.md")
+    page(Pages.actors, "actors.md")
+    page(Pages.pillars, "pillars.md", statuses=STATUS_MEANING)
+    page(Pages.threat, "threat.md")
+    for briefing in briefings:
+        page(Pages.article(briefing), "article.md", b=briefing)
+        page(Pages.source_notes(briefing), "source_notes.md", b=briefing)
+        for actor in briefing.curation.actors:
+            page(Pages.actor(actor), "actor.md", b=briefing, actor=actor)
+        for pillar in briefing.curation.pillars:
+            page(Pages.pillar(pillar), "pillar.md", b=briefing, pillar=pillar, statuses=STATUS_MEANING)
+    return Site(pages=pages, nav=_nav(briefings, list(static_nav)))
+
+
+def _nav(briefings: list[Briefing], static_nav: Nav) -> Nav:
+    articles: Nav = [{b.article.title: Pages.article(b)} for b in briefings]
+    notes: Nav = [{b.article.title: Pages.source_notes(b)} for b in briefings]
+    actors = [Pages.actors] + [Pages.actor(a) for b in briefings for a in b.curation.actors]
+    pillars = [Pages.pillars] + [Pages.pillar(p) for b in briefings for p in b.curation.pillars]
+    return [
+        {"Home": Pages.home},
+        {"The article": Pages.article(briefings[0])} if len(briefings) == 1 else {"Articles": articles},
+        {"Actors": actors},
+        {"Strategy pillars": pillars},
+        {"The threat": Pages.threat},
+        {"Source notes": Pages.source_notes(briefings[0])} if len(briefings) == 1 else {"Source notes": notes},
+        *static_nav,
+    ]
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # macros return Markup, so their output is not escaped a second time
+        finalize=escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # Front matter is YAML, not Markdown: a JSON string is a valid, inert YAML scalar.
+    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value)))
+    return env
+
+
+class _Links:
+    """Template helpers: relative links from the page being rendered, and evidence passages."""
+
+    def __init__(self, page: str, briefings: list[Briefing]) -> None:
+        self.page = page
+        self.briefings = briefings
+        self.status_meaning = STATUS_MEANING
+
+    def to(self, target: str, anchor: str = "") -> Markup:
+        href = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        if target == self.page:
+            href = ""
+        return Markup(href + (f"#{anchor}" if anchor else ""))
+
+    def briefing_of(self, item: Any) -> Briefing:
+        return next(b for b in self.briefings if item in b.curation.actors or item in b.curation.pillars or item in b.curation.threat.moves)
+
+    def actor(self, actor: Actor) -> Markup:
+        return self.to(Pages.actor(actor))
+
+    def pillar(self, pillar: Pillar) -> Markup:
+        return self.to(Pages.pillar(pillar))
+
+    def move(self, move: ThreatMove) -> Markup:
+        return self.to(Pages.threat, f"move-{move.id}")
+
+    def article(self, b: Briefing) -> Markup:
+        return self.to(Pages.article(b))
+
+    def source_notes(self, b: Briefing) -> Markup:
+        return self.to(Pages.source_notes(b))
+
+    def paragraph(self, b: Briefing, number: int) -> Markup:
+        return self.to(Pages.article(b), f"p{number}")
+
+    def home(self) -> Markup:
+        return self.to(Pages.home)
+
+    def actors(self) -> Markup:
+        return self.to(Pages.actors)
+
+    def pillars(self) -> Markup:
+        return self.to(Pages.pillars)
+
+    def threat(self) -> Markup:
+        return self.to(Pages.threat)
+
+    @staticmethod
+    def passage(b: Briefing, e: Evidence) -> str:
+        return b.article.paragraph(e.paragraph).text[e.start : e.end]
+
+    @staticmethod
+    def mention_excerpts(b: Briefing, actor: Actor) -> list[tuple[int, Markup]]:
+        """For each paragraph that mentions the actor, its mentioning sentences with the mentions marked."""
+        by_paragraph: dict[int, list[tuple[int, int]]] = {}
+        for m in b.mentions[actor.id]:
+            by_paragraph.setdefault(m.paragraph, []).append((m.start, m.end))
+        rows = []
+        for number, spans in by_paragraph.items():
+            text = b.article.paragraph(number).text
+            pieces: list[Markup] = []
+            offset = 0
+            for sentence in sentences(b.article.paragraph(number)):
+                start = text.index(sentence, offset)
+                end = start + len(sentence)
+                offset = end
+                inside = [(s, e) for s, e in spans if start <= s < end]
+                if not inside:
+                    continue
+                cursor = start
+                marked = Markup("")
+                for s, e in inside:
+                    if s < cursor:
+                        continue  # overlapping aliases: the first one already marks this text
+                    marked += escape(text[cursor:s]) + Markup("<mark>") + escape(text[s:e]) + Markup("</mark>")
+                    cursor = e
+                pieces.append(marked + escape(text[cursor:end]))
+            rows.append((number, Markup(" … ").join(pieces)))
+        return rows
