@@ -22,6 +22,8 @@ from .article import Article
 from .briefing import Actor, Briefing, Curation, Evidence, Mention, Statement, Status
 from .errors import CurationError
 
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_QUOTE_WORDS = 3
 
@@ -65,6 +67,8 @@ class _Builder:
         raise CurationError(self.path, message, node.start_mark.line + 1)
 
     def build(self, kind: Any, node: yaml.Node, where: str) -> Any:
+        if node.tag not in PLAIN_TAGS:
+            self.fail(node, f"{where}: YAML tag '{node.tag.replace(YAML_TAG_PREFIX, '!!')}' is not allowed; write plain text, lists and mappings")
         origin = get_origin(kind)
         if kind is str:
             return self.string(node, where)
@@ -155,7 +159,7 @@ class _Verifier:
     def fail(self, line: int, message: str) -> typing.NoReturn:
         raise CurationError(self.path, message, line or None)
 
-    def walk(self, value: Any, owner: str = "curation", line: int = 0, statement: str = "") -> Any:
+    def walk(self, value: Any, owner: str = "", line: int = 0, statement: str = "") -> Any:
         """A copy of the curation with every Evidence located in the article."""
         if isinstance(value, Evidence):
             return self.locate(value, owner, line, statement)
@@ -166,12 +170,12 @@ class _Verifier:
             label = _label(value) or owner
             text = getattr(value, "text", None) or getattr(value, "value", None) or statement
             changes = {
-                f.name: self.walk(getattr(value, f.name), f"{label} {f.name}" if f.name != "evidence" else label, own_line, text)
+                f.name: self.walk(getattr(value, f.name), f"{label}.{f.name}" if label else f.name, own_line, text)
                 for f in dataclasses.fields(value)
                 if not f.metadata.get("internal")
             }
             if isinstance(value, (Statement, Status)) and not value.evidence:
-                self.fail(own_line, f"{label}: has no evidence; add at least one verbatim quote from the article")
+                self.fail(own_line, f"{label or 'statement'}: has no evidence; add at least one verbatim quote from the article")
             return dataclasses.replace(value, **changes)
         return value
 

@@ -1,0 +1,50 @@
+# Two commands for a fresh Debian machine with python3: `make serve` and `make test`.
+# Each target installs what it needs (virtualenv, pinned packages, Debian packages) on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-requirements
+TEST_STAMP := $(VENV)/.test-requirements
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve site test generate clean
+
+## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
+serve: $(SITE_STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## make site: strict build into site/; a failed build leaves the previous site/ untouched
+site: $(SITE_STAMP)
+	rm -rf build/site-next
+	$(BIN)/mkdocs build --strict --site-dir build/site-next
+	rm -rf build/site-previous
+	if [ -d site ]; then mv site build/site-previous; fi
+	mv build/site-next site
+
+## make generate: write the generated Markdown pages to build/pages (for inspection)
+generate: $(SITE_STAMP)
+	$(BIN)/python -m scripts generate --out build/pages
+
+## make test: the whole test suite
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .pytest_cache
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3 venv support is missing; installing Debian's python3-venv"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+
+$(SITE_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@

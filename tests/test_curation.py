@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import curation
+from scripts.errors import CurationError
+from scripts.parse import parse_file
+
+from .conftest import FIRST_SEED, FIXTURES
+
+ARTICLE = FIXTURES / "seeds" / "dateline_ap.txt"
+GOOD = FIXTURES / "curation" / "dateline_ap.yml"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return parse_file(ARTICLE)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_good_curation_is_verified(article):
+    briefing = curation.load(GOOD, article)
+    key_point = briefing.curation.key_points[0]
+    (evidence,) = key_point.evidence
+    assert evidence.paragraph == 2
+    paragraph = article.paragraph(2).text
+    assert paragraph[evidence.start : evidence.end] == "the army plans to build watchtowers along the border with Syria"
+    assert [m.paragraph for m in briefing.mentions["iraqi-army"]] == [2]
+    assert briefing.responses("desert-cells") == (briefing.pillar("watchtowers"),)
+
+
+def test_quotes_tolerate_whitespace_and_quote_style_only(article, tmp_path):
+    text = GOOD.read_text()
+    tolerant = text.replace('["We will not let them cross again"]', "['“We   will not let\n        them cross again,”']")
+    path = tmp_path / "c.yml"
+    path.write_text(tolerant)
+    curation.load(path, article)
+    path.write_text(text.replace('["We will not let them cross again"]', '["We will not let them cross anymore"]'))
+    with pytest.raises(CurationError, match="quote not found"):
+        curation.load(path, article)
+
+
+def test_first_seed_curation_is_verified():
+    briefing = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    c = briefing.curation
+    assert len(c.key_points) >= 4
+    assert {a.kind for a in c.actors} >= {"state body", "armed group", "militia", "analyst", "news outlet"}
+    assert {p.status.value for p in c.pillars} >= {"planned", "under negotiation", "condition"}
+    assert any("date" in item.lower() for item in c.source_notes.not_stated)
+
+
+BAD = [
+    pytest.param(
+        'evidence: ["We will not let them cross again"]',
+        'evidence: ["We will let them cross again"]',
+        'quote not found in dateline_ap.txt: "We will let them cross again"',
+        "We will let them cross again",
+        id="quote-not-in-article",
+    ),
+    pytest.param("    kind: security force\n    who:\n      text: A border", "    kind: police\n    who:\n      text: A border", "'police' is not one of: state body", "kind: police", id="unknown-kind"),
+    pytest.param("carried_out_by: [iraqi-army]", "carried_out_by: [iraqi-armee]", "unknown actor id 'iraqi-armee'; did you mean 'iraqi-army'?", "  - id: watchtowers", id="unknown-actor-id"),
+    pytest.param("answers: [desert-cells]", "answers: [desert]", "unknown threat move id 'desert'", "  - id: watchtowers", id="unknown-move-id"),
+    pytest.param("key_points:", "key_point:", "unknown field 'key_point'; did you mean 'key_points'?", "key_point:", id="unknown-key"),
+    pytest.param("    mentioned_as: [the army]\n", "", "missing field 'mentioned_as'", "  - id: iraqi-army", id="missing-field"),
+    pytest.param("    name: Border watchtowers", "    name: [Border, watchtowers]", "expected text, found a list", "name: [Border", id="wrong-type"),
+    pytest.param("  text: Two officers say", "  text: ''\n  x: Two officers say", "is empty", "  text: ''", id="empty-statement"),
+    pytest.param("  - id: ahmed-jassim", "  - id: iraqi-army", "actor id 'iraqi-army' is used twice (first on line", "  - id: iraqi-army\n    name: Col", id="duplicate-id"),
+    pytest.param("evidence: [who spoke on condition of anonymity]", "evidence: []", "has no evidence", "    - text: Two officers speaking", id="no-evidence"),
+    pytest.param("evidence: [who spoke on condition of anonymity]", "evidence: [officers]", "too short to pin down a passage", "evidence: [officers]", id="quote-too-short"),
+    pytest.param("mentioned_as: [the army]", "mentioned_as: [the navy]", "'the navy' does not occur in the article", "  - id: iraqi-army", id="alias-not-in-article"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message", "line_marker"), BAD)
+def test_bad_curation_fails_with_file_line_and_fix(article, tmp_path, old, new, message, line_marker):
+    text = GOOD.read_text()
+    assert old in text
+    bad = text.replace(old, new, 1)
+    path = tmp_path / "dateline_ap.yml"
+    path.write_text(bad)
+    with pytest.raises(CurationError) as caught:
+        curation.load(path, article)
+    error = caught.value
+    assert message in str(error)
+    assert error.line == line_of(bad, line_marker), str(error)
+    assert str(error).startswith(f"{path}:{error.line}: ")
+    assert "\n" not in str(error)
+
+
+def test_missing_quote_names_statement_and_closest_passage(article, tmp_path):
+    path = tmp_path / "c.yml"
+    path.write_text(GOOD.read_text().replace("the army plans to build watchtowers along", "the army wants to build watchtowers along"))
+    with pytest.raises(CurationError) as caught:
+        curation.load(path, article)
+    message = str(caught.value)
+    assert 'key_points[1].evidence[1] ("The army plans watchtowers along the border' in message
+    assert 'Closest passage (¶2): "The officers, who spoke on condition of anonymity, said the army plans to build' in message
+
+
+def test_ambiguous_quote_is_refused(tmp_path):
+    article = parse_file(FIRST_SEED)
+    seed_curation = curation.curation_path(FIRST_SEED).read_text()
+    path = tmp_path / "c.yml"
+    path.write_text(seed_curation.replace("to monitor the long desert border with Syria, the officials said", "the officials said", 1))
+    with pytest.raises(CurationError, match=r"occurs in ¶8, ¶9; quote more words"):
+        curation.load(path, article)
+
+
+def test_invalid_yaml_reports_line(article):
+    with pytest.raises(CurationError) as caught:
+        curation.load(FIXTURES / "curation" / "invalid_yaml.yml", article)
+    assert "is not valid YAML" in str(caught.value)
+    assert caught.value.line == 4
+
+
+def test_missing_and_empty_curation(article, tmp_path):
+    with pytest.raises(CurationError, match="is missing; write the curation"):
+        curation.load(tmp_path / "nothing.yml", article)
+    (tmp_path / "empty.yml").write_text("# nothing yet\n")
+    with pytest.raises(CurationError, match="is empty"):
+        curation.load(tmp_path / "empty.yml", article)
+
+
+def test_yaml_tags_are_not_executed(article, tmp_path):
+    path = tmp_path / "c.yml"
+    path.write_text(GOOD.read_text().replace("name: Iraqi army", "name: !!python/object/apply:os.system ['touch pwned']"))
+    with pytest.raises(CurationError, match="YAML tag '!!python/object/apply:os.system' is not allowed"):
+        curation.load(path, article)
+    assert not Path("pwned").exists()
+
+
+def test_curation_sits_beside_its_seed(tmp_path):
+    shutil.copy(FIRST_SEED, tmp_path / FIRST_SEED.name)
+    assert curation.curation_path(tmp_path / FIRST_SEED.name) == tmp_path / "000_b2ab8aba2c0e3d24.yml"

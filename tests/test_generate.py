@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from scripts.errors import BriefingError
+from scripts.generate import generate, write_pages
+
+from .conftest import FIRST_SEED, FIXTURES, ROOT, SEEDS
+
+EXPECTED_PAGES = {
+    "index.md",
+    "threat.md",
+    "actors/index.md",
+    "pillars/index.md",
+    "articles/000_b2ab8aba2c0e3d24/index.md",
+    "articles/000_b2ab8aba2c0e3d24/source-notes.md",
+    "actors/hisham-al-hashimi.md",
+    "pillars/border-surveillance.md",
+}
+
+
+def test_cli_writes_the_pages_the_hook_builds(tmp_path, monkeypatch):
+    result = subprocess.run([sys.executable, "-m", "scripts", "generate", "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    on_disk = {str(p.relative_to(tmp_path)): p.read_text() for p in tmp_path.rglob("*.md")}
+    assert EXPECTED_PAGES <= set(on_disk)
+
+    monkeypatch.chdir(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = config.plugins.on_files(get_files(config), config=config)
+    from_hook = {f.src_uri: f.content_string for f in files if f.generated_by}
+    assert from_hook == on_disk
+    assert {"Home": "index.md"} == config.nav[0]
+    assert config.nav[-1] == "about.md"  # hand-written pages follow the generated navigation
+
+
+def test_generation_is_deterministic_and_writes_only_changes(tmp_path):
+    first, second = generate(SEEDS), generate(SEEDS)
+    assert first == second
+    assert len(write_pages(first, tmp_path)) == len(first.pages)
+    assert write_pages(second, tmp_path) == []
+
+
+def test_every_seed_in_a_directory_is_built(tmp_path):
+    shutil.copy(FIRST_SEED, tmp_path)
+    shutil.copy(FIRST_SEED.with_suffix(".yml"), tmp_path)
+    shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", tmp_path)
+    shutil.copy(FIXTURES / "curation" / "dateline_ap.yml", tmp_path)
+    site = generate(tmp_path)
+    assert "articles/dateline_ap/index.md" in site.pages
+    assert "actors/ahmed-jassim.md" in site.pages
+    assert "Articles" in {next(iter(entry)) for entry in site.nav if isinstance(entry, dict)}
+
+
+def test_cli_reports_a_bad_curation_in_one_line(tmp_path):
+    shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", tmp_path)
+    (tmp_path / "dateline_ap.yml").write_text((FIXTURES / "curation" / "dateline_ap.yml").read_text().replace("key_points:", "keypoints:"))
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "generate", "--seeds", str(tmp_path), "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "dateline_ap.yml:5: curation: unknown field 'keypoints'; did you mean 'key_points'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_seed_without_curation_is_named(tmp_path):
+    shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", tmp_path)
+    with pytest.raises(BriefingError, match=r"dateline_ap.yml: is missing; write the curation"):
+        generate(tmp_path)

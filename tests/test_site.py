@@ -1,0 +1,209 @@
+"""The real built site (strict `mkdocs build`): links, anchors, sections, evidence, no chrome."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts import curation
+from scripts.evidence import normalise
+from scripts.parse import parse_file
+
+from .conftest import FIRST_SEED, mkdocs_build
+from .test_parse import CHROME_LINES
+
+ARTICLE = "articles/000_b2ab8aba2c0e3d24/index.html"
+NOTES = "articles/000_b2ab8aba2c0e3d24/source-notes/index.html"
+
+
+@functools.cache
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def page(site: Path, rel: str) -> BeautifulSoup:
+    return soup(site / rel)
+
+
+def resolve(site: Path, source: Path, href: str) -> tuple[Path, str]:
+    target, _, fragment = href.partition("#")
+    path = (source.parent / target).resolve() if target else source
+    if path.is_dir():
+        path = path / "index.html"
+    return path, fragment
+
+
+def text_of(node) -> str:
+    return normalise(node.get_text(" "))[0]
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+
+
+def test_strict_build_has_no_warnings(tmp_path):
+    result = mkdocs_build(tmp_path / "site")
+    assert result.returncode == 0
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_every_page_kind_is_built(built_site, briefing):
+    expected = {"index.html", "404.html", ARTICLE, NOTES, "actors/index.html", "pillars/index.html", "threat/index.html", "about/index.html"}
+    expected |= {f"actors/{a.id}/index.html" for a in briefing.curation.actors}
+    expected |= {f"pillars/{p.id}/index.html" for p in briefing.curation.pillars}
+    assert expected <= {str(p.relative_to(built_site)) for p in pages(built_site)}
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    checked = 0
+    for source in pages(built_site):
+        for tag in soup(source).find_all(["a", "link", "script", "img"]):
+            href = tag.get("href") or tag.get("src")
+            if not href or "canonical" in tag.get("rel", []):
+                continue  # the canonical URL is site_url-absolute by design
+            assert not urlsplit(href).scheme and not href.startswith("//"), f"{source}: link to another host: {href}"
+            if source.name == "404.html":
+                continue  # uses site_url-absolute links; checked when served in test_site_works_from_a_sub_path
+            target, fragment = resolve(built_site, source, href)
+            assert target.exists(), f"{source.relative_to(built_site)}: broken link {href}"
+            if fragment and target.suffix == ".html":
+                assert soup(target).find(id=fragment), f"{source.relative_to(built_site)}: missing anchor {href}"
+            checked += 1
+    assert checked > 500
+
+
+def test_no_page_chrome_anywhere(built_site):
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for chrome in CHROME_LINES:
+                assert chrome not in text, f"{path}: page chrome '{chrome}'"
+
+
+def test_every_statement_has_evidence_linked_to_its_paragraph(built_site):
+    article = page(built_site, ARTICLE)
+    paragraphs = {p["id"]: text_of(p) for p in article.select("p.article-paragraph")}
+    assert list(paragraphs) == [f"p{n}" for n in range(1, 10)]
+    statements = 0
+    for source in pages(built_site):
+        for statement in soup(source).select("div.statement"):
+            statements += 1
+            evidence = statement.select("p.evidence")
+            assert evidence, f"{source}: statement without evidence: {text_of(statement)[:80]}"
+            for item in evidence:
+                link = item.select_one("a.evidence-link")
+                target, fragment = resolve(built_site, source, link["href"])
+                assert target == (built_site / ARTICLE).resolve()
+                assert fragment == f"p{item['data-paragraph']}"
+                quote = text_of(item.find("q"))
+                assert quote and quote in paragraphs[fragment], f"{source}: {quote!r} not in ¶{fragment}"
+    assert statements > 60
+
+
+def test_every_curated_statement_is_on_the_site(built_site, briefing):
+    shown = {text_of(s.find("p")) for path in pages(built_site) for s in soup(path).select("div.statement")}
+    c = briefing.curation
+    statements = [c.summary, *c.key_points, *c.source_notes.sources, c.threat.summary]
+    statements += [s for a in c.actors for s in (a.who, a.role)]
+    statements += [s for p in c.pillars for s in (p.what, p.why)]
+    statements += [m.expected for m in c.threat.moves]
+    for statement in statements:
+        assert normalise(statement.text)[0] in shown
+
+
+def headings(doc: BeautifulSoup, level: str = "h2") -> list[str]:
+    return [re.sub(r"¶$", "", h.get_text()).strip() for h in doc.find_all(level)]
+
+
+def test_page_kinds_have_their_sections(built_site, briefing):
+    home = page(built_site, "index.html")
+    assert headings(home, "h1") == ["Iraq after Mosul: a source-grounded briefing"]
+    assert headings(home)[:2] == ["Key points", "Explore the briefing"]
+    assert len(home.select(".grid.cards li")) == 5
+
+    article = page(built_site, ARTICLE)
+    assert headings(article, "h1") == ["Iraq readies new strategy for fight against post-Mosul IS"]
+    assert headings(article) == ["Summary", "Key points", "Direct quotations", "Full text"]
+    assert [a.get_text() for a in article.select("a.paragraph-number")] == [f"¶{n}" for n in range(1, 10)]
+
+    actors = page(built_site, "actors/index.html")
+    assert len(actors.select("table tbody tr")) == len(briefing.curation.actors)
+    hashimi = page(built_site, "actors/hisham-al-hashimi/index.html")
+    assert headings(hashimi) == ["Who", "Role", "Mentions in the article"]
+    mentions = hashimi.select("p.mention")
+    assert [m.select_one("a")["href"] for m in mentions] == ["../../articles/000_b2ab8aba2c0e3d24/#p6"]
+    assert mentions[0].find("mark").get_text() == "Hisham al-Hashimi"
+    islamic_state = page(built_site, "actors/islamic-state/index.html")
+    assert len(islamic_state.select("p.mention")) == len({m.paragraph for m in briefing.mentions["islamic-state"]})
+
+    pillars = page(built_site, "pillars/index.html")
+    assert len(pillars.select("table tbody tr")) == len(briefing.curation.pillars)
+    border = page(built_site, "pillars/border-surveillance/index.html")
+    assert headings(border) == ["What", "Why: the threat it answers", "Who carries it out", "Status"]
+    assert border.select_one(".kind .status").get_text() == "under negotiation"
+
+    threat = page(built_site, "threat/index.html")
+    assert [h["id"] for h in threat.find_all("h2")] == [f"move-{m.id}" for m in briefing.curation.threat.moves]
+    for move in briefing.curation.threat.moves:
+        responses = threat.find(id=f"move-{move.id}").find_next("p", class_="responses")
+        assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}
+
+    notes = page(built_site, NOTES)
+    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "What the text does not state", "Removed from the seed", "The seed file"]
+    text = notes.get_text(" ")
+    for fact in ("PanARMENIAN.Net", "The Associated Press", "not named in the text", "not stated in the text", briefing.article.sha256):
+        assert fact in text
+    assert "4 unrelated headlines or teasers" in text
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # noqa: ANN002
+        pass
+
+
+def test_site_works_from_a_sub_path(tmp_path):
+    root = tmp_path / "www"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_port}/iraq-briefing/"
+    result = mkdocs_build(root / "iraq-briefing", env={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        seen, queue = set(), [base, base + "no-such-page/"]
+        while queue:
+            url = queue.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            try:
+                body = urllib.request.urlopen(url).read().decode()
+            except urllib.error.HTTPError as err:
+                assert url.endswith("no-such-page/") and err.code == 404, url
+                body = (root / "iraq-briefing" / "404.html").read_text()
+            assert url.startswith(base)
+            for tag in BeautifulSoup(body, "html.parser").find_all(["a", "link", "script"]):
+                href = tag.get("href") or tag.get("src")
+                if not href or href.startswith("#"):
+                    continue
+                target = urljoin(url, href).split("#")[0]
+                assert target.startswith(base), f"{url}: {href} leaves the sub-path"
+                if target.endswith("/") or target.endswith(".html"):
+                    queue.append(target)
+                else:
+                    urllib.request.urlopen(target).read()
+        assert len(seen) > 25
+    finally:
+        server.shutdown()
