@@ -2,18 +2,21 @@
 
 Every character that could start Markdown or HTML syntax becomes a numeric character reference, which
 Python-Markdown passes through as literal text and browsers display as the character itself. The
-result is inert both in Markdown and inside HTML attributes. Line breaks are folded into spaces so a
+result is inert in Markdown text. Quote marks stay as they are (page titles keep them readable), so
+untrusted text is never placed inside an HTML or attribute-list attribute value. Line breaks are folded into spaces so a
 value can never begin a new block (heading, list, admonition, snippet include, attribute list).
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 from markupsafe import Markup
 
 # Markdown/HTML syntax characters used by Python-Markdown, its extensions and pymdown-extensions.
-_SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&\"':$%@")
+_SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&:$%@")
 _FOLD = re.compile(r"\s+")
 # At the start of a line these open a list item: "- x", "+ x", "1. x", "1) x".
 _LIST_START = re.compile(r"^(?:[-+]|\d+[.)])")
@@ -36,3 +39,12 @@ def escape(value: object) -> Markup:
         else:
             out.append(ch)
     return Markup("".join(out))
+
+
+def front_matter(value: object) -> Markup:
+    """A YAML scalar for page front matter (``description``).
+
+    The theme prints it into an HTML attribute without escaping, so the text is HTML-escaped first;
+    the JSON string form is valid, inert YAML whatever the text contains.
+    """
+    return Markup(json.dumps(html.escape(_FOLD.sub(" ", str(value)).strip(), quote=True)))

@@ -7,7 +7,6 @@ Jinja2 files in ``templates/``; every value they print passes through :func:`scr
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .briefing import STATUS_MEANING, Actor, Briefing, Evidence, Pillar, ThreatMove
-from .escape import escape
+from .escape import escape, front_matter
 from .evidence import sentences
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -104,8 +103,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    # Front matter is YAML, not Markdown: a JSON string is a valid, inert YAML scalar.
-    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value)))
+    env.filters["yaml"] = front_matter
     return env
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import re
-import threading
 import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -17,7 +15,7 @@ from scripts import curation
 from scripts.evidence import normalise
 from scripts.parse import parse_file
 
-from .conftest import FIRST_SEED, mkdocs_build
+from .conftest import FIRST_SEED, mkdocs_build, serve
 from .test_parse import CHROME_LINES
 
 ARTICLE = "articles/000_b2ab8aba2c0e3d24/index.html"
@@ -125,7 +123,7 @@ def test_every_curated_statement_is_on_the_site(built_site, briefing):
 
 
 def headings(doc: BeautifulSoup, level: str = "h2") -> list[str]:
-    return [re.sub(r"¶$", "", h.get_text()).strip() for h in doc.find_all(level)]
+    return [re.sub(r"#$", "", h.get_text()).strip() for h in doc.find_all(level)]
 
 
 def test_page_kinds_have_their_sections(built_site, briefing):
@@ -169,18 +167,13 @@ def test_page_kinds_have_their_sections(built_site, briefing):
     assert "4 unrelated headlines or teasers" in text
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # noqa: ANN002
-        pass
-
-
 def test_site_works_from_a_sub_path(tmp_path):
     root = tmp_path / "www"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_port}/iraq-briefing/"
+    root.mkdir()
+    server, url = serve(root)
+    base = url + "iraq-briefing/"
     result = mkdocs_build(root / "iraq-briefing", env={"SITE_URL": base})
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         seen, queue = set(), [base, base + "no-such-page/"]
         while queue:

@@ -1,0 +1,75 @@
+"""Debian's Chromium driven by Playwright, with every request and console message recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium phones home at start; here that would be recorded
+# as requests to other hosts and, offline, as failures.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@dataclass
+class Recorder:
+    """What a page did while loading: requests, failures and console errors."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("request", self._request)
+        page.on("requestfailed", lambda r: self.failures.append(f"{r.url}: {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
+
+    def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def foreign_requests(self) -> list[str]:
+        origin = urlsplit(self.origin).netloc
+        return [u for u in self.requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != origin]
+
+
+@contextmanager
+def recorded_page(browser: Browser, origin: str, **context_options: object) -> Iterator[tuple[Page, Recorder]]:
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    recorder = Recorder(origin)
+    recorder.attach(page)
+    try:
+        yield page, recorder
+    finally:
+        context.close()
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result]

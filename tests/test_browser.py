@@ -1,0 +1,138 @@
+"""The site as readers meet it: Debian's Chromium, every page, phone and desktop widths, both schemes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect, sync_playwright
+
+from .browser import axe_violations, launch, recorded_page
+from .conftest import site_pages
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+ARTICLE = "articles/000_b2ab8aba2c0e3d24/"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def paths(built_site) -> list[str]:
+    found = site_pages(built_site)
+    assert len(found) > 25
+    return found
+
+
+def test_every_page_loads_cleanly_and_stays_on_this_host(browser, site_url, paths):
+    problems = []
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, recorder):
+        for path in paths:
+            page.goto(site_url + path, wait_until="networkidle")
+            facts = page.evaluate(
+                """() => ({
+                    h1: document.querySelectorAll('h1').length,
+                    title: document.title.trim(),
+                    description: document.querySelector('meta[name=description]')?.content.trim() || '',
+                    lang: document.documentElement.lang,
+                })"""
+            )
+            if facts["h1"] != 1:
+                problems.append(f"{path}: {facts['h1']} h1 elements")
+            if not facts["title"] or not facts["description"] or facts["lang"] != "en":
+                problems.append(f"{path}: title/description/lang missing: {facts}")
+        problems += [f"console error: {e}" for e in recorder.console_errors]
+        problems += [f"failed request: {f}" for f in recorder.failures]
+        problems += [f"request to another host: {u}" for u in recorder.foreign_requests()]
+        assert len(recorder.requests) > len(paths)  # the recorder really saw the traffic
+    assert problems == []
+
+
+def test_search_finds_hashimi_and_opens_his_page(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, recorder):
+        page.goto(site_url, wait_until="networkidle")
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.fill("Hashimi")
+        result = page.locator(".md-search-result__item a", has=page.locator("h1, h2", has_text="Hisham al-Hashimi")).first
+        expect(result).to_be_visible()
+        assert "actors/hisham-al-hashimi/" in result.get_attribute("href")
+        result.click()
+        page.wait_for_url("**/actors/hisham-al-hashimi/**")
+        expect(page.locator("h1")).to_contain_text("Hisham al-Hashimi")
+        assert recorder.console_errors == [] and recorder.foreign_requests() == []
+
+
+def test_colour_scheme_toggle_switches_and_survives_reload(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP, color_scheme="light") as (page, _):
+        page.goto(site_url + "threat/", wait_until="networkidle")
+        scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+        assert page.evaluate(scheme) == "default"
+        page.get_by_title("Switch to dark mode").click()
+        assert page.evaluate(scheme) == "slate"
+        page.reload(wait_until="networkidle")
+        assert page.evaluate(scheme) == "slate"
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        assert background != "rgb(255, 255, 255)"
+        page.get_by_title("Switch to light mode").click()
+        assert page.evaluate(scheme) == "default"
+
+
+def test_keyboard_user_can_skip_to_content(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url + ARTICLE, wait_until="networkidle")
+        page.keyboard.press("Tab")
+        skip = page.locator(":focus")
+        expect(skip).to_have_text("Skip to content")
+        box = skip.bounding_box()
+        assert box and box["y"] >= 0 and box["width"] > 0  # visible when focused, not off-screen
+        page.keyboard.press("Enter")
+        target = page.evaluate("() => location.hash")
+        assert target
+        assert page.evaluate(f"() => !!document.querySelector('.md-content {target}, .md-content{target}') || document.querySelector('{target}').closest('.md-content') !== null")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.closest('.md-content') !== null")
+
+
+def test_paragraph_link_scrolls_to_and_marks_the_paragraph(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url + "actors/western-companies/", wait_until="networkidle")
+        page.locator("p.evidence a.evidence-link", has_text="¶8").first.click()
+        page.wait_for_url(f"**/{ARTICLE}#p8")
+        page.wait_for_timeout(300)  # smooth scrolling
+        paragraph = page.locator("#p8")
+        box = paragraph.bounding_box()
+        assert box and 0 <= box["y"] < DESKTOP["height"] - box["height"] / 2
+        assert page.evaluate("() => window.scrollY") > 200
+        marked, plain = (page.evaluate(f"() => getComputedStyle(document.getElementById('{p}')).backgroundColor") for p in ("p8", "p7"))
+        assert marked != plain
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+def test_layout_has_no_horizontal_scroll(browser, site_url, paths, viewport):
+    overflowing = []
+    with recorded_page(browser, site_url, viewport=viewport) as (page, _):
+        for path in paths:
+            page.goto(site_url + path, wait_until="load")
+            width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            if width[0] > width[1]:
+                overflowing.append(f"{path}: {width[0]}px wide in a {width[1]}px window")
+    assert overflowing == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violation(browser, site_url, paths, scheme):
+    violations = []
+    with recorded_page(browser, site_url, viewport=DESKTOP, color_scheme=scheme) as (page, _):
+        for path in paths + ["no-such-page/"]:
+            page.goto(site_url + (path if path != "no-such-page/" else "404.html"), wait_until="networkidle")
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
+            violations += [f"{path}: {v}" for v in axe_violations(page)]
+    assert violations == []
