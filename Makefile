@@ -6,11 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-requirements
 TEST_STAMP := $(VENV)/.test-requirements
+BROWSER_STAMP := $(VENV)/.browser-tools
+NODE_TOOLS := tests/node
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the tests use, as "command:package" pairs; installed only when the command is missing.
+DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test generate clean
+.PHONY: serve site test generate screenshots audit clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -28,9 +32,17 @@ site: $(SITE_STAMP)
 generate: $(SITE_STAMP)
 	$(BIN)/python -m scripts generate --out build/pages
 
-## make test: the whole test suite
-test: $(TEST_STAMP)
+## make test: the whole test suite (browser tests use Debian's Chromium; browsers are not downloaded)
+test: $(TEST_STAMP) $(BROWSER_STAMP)
 	$(BIN)/python -m pytest
+
+## make screenshots: every page kind, light and dark, 360 and 1280 px wide, into build/screenshots/
+screenshots: $(TEST_STAMP) $(BROWSER_STAMP)
+	$(BIN)/python -m tests.tools.screenshots
+
+## make audit (benchmark): Lighthouse on every page kind, served with gzip
+audit: $(TEST_STAMP) $(BROWSER_STAMP)
+	$(BIN)/python -m tests.tools.audit
 
 clean:
 	rm -rf site build .pytest_cache
@@ -47,4 +59,13 @@ $(SITE_STAMP): requirements.txt | $(BIN)/python
 
 $(TEST_STAMP): requirements-test.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(BROWSER_STAMP): $(NODE_TOOLS)/package-lock.json
+	@missing=""; for pair in $(DEBIAN_TOOLS); do \
+	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	cd $(NODE_TOOLS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
