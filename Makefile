@@ -22,11 +22,7 @@ serve: $(SITE_STAMP)
 
 ## make site: strict build into site/; a failed build leaves the previous site/ untouched
 site: $(SITE_STAMP)
-	rm -rf build/site-next
-	$(BIN)/mkdocs build --strict --site-dir build/site-next
-	rm -rf build/site-previous
-	if [ -d site ]; then mv site build/site-previous; fi
-	mv build/site-next site
+	$(BIN)/python -m scripts site --site-dir site
 
 ## make generate: write the generated Markdown pages to build/pages (for inspection)
 generate: $(SITE_STAMP)

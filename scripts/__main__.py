@@ -1,7 +1,7 @@
-"""``python -m scripts generate [--seeds DIR] [--out DIR]``: write the generated pages to disk.
+"""``python -m scripts generate|site``: the generator and the safe site build, from the command line.
 
-The MkDocs hook produces the same pages in memory; this entry point exists for inspection,
-for other static-site builders, and for tests.
+``generate [--seeds DIR] [--out DIR]`` writes the pages the MkDocs hook produces in memory, for
+inspection, for other static-site builders, and for tests. ``site [--site-dir DIR]`` is ``make site``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import BriefingError
 from .generate import generate, write_pages
+from .publish import build_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     gen = sub.add_parser("generate", help="parse seeds, verify curation, write Markdown pages")
     gen.add_argument("--seeds", type=Path, default=Path("seeds"))
     gen.add_argument("--out", type=Path, default=Path("build/pages"))
+    site = sub.add_parser("site", help="strict build into a fresh directory, swapped in only on success")
+    site.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
+    if args.command == "site":
+        return build_site(Path.cwd(), args.site_dir)
     try:
         site = generate(args.seeds)
     except BriefingError as err:

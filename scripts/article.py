@@ -52,6 +52,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     quotations: tuple[Quotation, ...]
     removed: tuple[Removed, ...]
+    reading_notes: tuple[str, ...] = ()  # how the bytes were read, when that was not plain UTF-8
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]

@@ -21,6 +21,7 @@ from . import evidence as quotes
 from .article import Article
 from .briefing import Actor, Briefing, Curation, Evidence, Mention, Statement, Status
 from .errors import CurationError
+from .text import clean
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
@@ -29,7 +30,7 @@ MIN_QUOTE_WORDS = 3
 
 
 def curation_path(seed: Path) -> Path:
-    return seed.with_suffix(".yml")
+    return seed.with_name(seed.stem + ".yml")
 
 
 def load(path: Path, article: Article) -> Briefing:
@@ -95,7 +96,7 @@ class _Builder:
     def string(self, node: yaml.Node, where: str) -> str:
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, f"{where}: expected text, found a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
-        value = " ".join(str(node.value).split())
+        value = clean(str(node.value))
         if not value:
             self.fail(node, f"{where}: is empty; write the text or remove the entry")
         return value

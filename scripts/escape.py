@@ -15,6 +15,8 @@ import re
 
 from markupsafe import Markup
 
+from .text import CONTROL, clean
+
 # Markdown/HTML syntax characters used by Python-Markdown, its extensions and pymdown-extensions.
 _SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&:$%@")
 _FOLD = re.compile(r"\s+")
@@ -26,14 +28,12 @@ def escape(value: object) -> Markup:
     """Inline-safe Markdown for any value; ``Markup`` values are trusted output of our own templates."""
     if isinstance(value, Markup):
         return value
-    text = _FOLD.sub(" ", str(value))
+    text = _FOLD.sub(" ", CONTROL.sub("", str(value)))
     list_marker = _LIST_START.match(text)
     list_marker_end = list_marker.end() if list_marker else 0
     out = []
     for i, ch in enumerate(text):
         code = ord(ch)
-        if code < 32 or 0x7F <= code < 0xA0:
-            continue  # control characters are never text
         if ch in _SPECIAL or i == list_marker_end - 1:
             out.append(f"&#{code};")
         else:
@@ -41,10 +41,11 @@ def escape(value: object) -> Markup:
     return Markup("".join(out))
 
 
-def front_matter(value: object) -> Markup:
-    """A YAML scalar for page front matter (``description``).
+def front_matter(value: object, *, attribute: bool = True) -> Markup:
+    """A YAML scalar for page front matter (``title``, ``description``).
 
-    The theme prints it into an HTML attribute without escaping, so the text is HTML-escaped first;
-    the JSON string form is valid, inert YAML whatever the text contains.
+    The theme prints these without escaping: the description inside an attribute, the title as text
+    (in ``<title>``, the navigation and the footer). So the text is HTML-escaped first, quotes too for
+    attributes; the JSON string form is valid, inert YAML whatever the text contains.
     """
-    return Markup(json.dumps(html.escape(_FOLD.sub(" ", str(value)).strip(), quote=True)))
+    return Markup(json.dumps(html.escape(clean(str(value)), quote=attribute), ensure_ascii=False))

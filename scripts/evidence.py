@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ class Match:
         return self.paragraph.text[self.start : self.end]
 
 
+@functools.lru_cache(maxsize=65536)  # each paragraph is searched once per quote
 def normalise(text: str) -> tuple[str, list[int]]:
     """Normalised text and, for each of its characters, the offset of the character it came from."""
     out: list[str] = []

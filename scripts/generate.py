@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from . import curation
+from .article import Article
 from .briefing import Briefing
 from .errors import BriefingError
 from .parse import parse_file
@@ -14,15 +15,36 @@ from .render import Nav, Site, render_site
 SEED_SUFFIX = ".txt"
 
 
+CURATION_SUFFIX = ".yml"
+
+
 def seed_files(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir() if p.suffix == SEED_SUFFIX and p.is_file())
+    """The seeds in a directory. Anything there that is neither a seed nor a seed's curation is an error,
+    so a misnamed file is never silently left out of the site."""
+    seeds, curations = [], []
+    for entry in sorted(seeds_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue  # editor and OS droppings (.DS_Store, .gitkeep)
+        suffix = entry.suffix.lower()
+        if suffix == SEED_SUFFIX and entry.is_file():
+            seeds.append(entry)
+        elif suffix == CURATION_SUFFIX and entry.is_file():
+            curations.append(entry)
+        else:
+            raise BriefingError(entry, f"is not a seed ({SEED_SUFFIX}) or a curation file ({CURATION_SUFFIX}); move it out of {seeds_dir.name}/ or rename it")
+    stems = {seed.stem for seed in seeds}
+    for orphan in (c for c in curations if c.stem not in stems):
+        raise BriefingError(orphan, f"is a curation file without its seed {orphan.stem}{SEED_SUFFIX}; add the seed or remove this file")
+    return seeds
 
 
 def load_briefings(seeds_dir: Path) -> list[Briefing]:
     seeds = seed_files(seeds_dir)
     if not seeds:
         raise BriefingError(seeds_dir, f"holds no seed articles; add a UTF-8 text file ending in {SEED_SUFFIX}")
-    briefings = [curation.load(curation.curation_path(seed), parse_file(seed)) for seed in seeds]
+    articles = [parse_file(seed) for seed in seeds]
+    _check_distinct(articles)
+    briefings = [curation.load(curation.curation_path(a.path), a) for a in articles]
     _check_ids_across(briefings)
     return briefings
 
@@ -46,6 +68,19 @@ def write_pages(site: Site, out_dir: Path) -> list[Path]:
     if not nav.is_file() or nav.read_text(encoding="utf-8") != nav_text:
         nav.write_text(nav_text, encoding="utf-8")
     return written
+
+
+def _check_distinct(articles: list[Article]) -> None:
+    by_text: dict[str, Article] = {}
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        if (same := by_text.get(article.sha256)) is not None:
+            raise BriefingError(article.path, f"has exactly the same bytes as {same.path.name}; remove one of the two copies")
+        if (same := by_id.get(article.seed_id)) is not None:
+            raise BriefingError(
+                article.path, f"would be published at the same address as {same.path.name} (articles/{article.seed_id}/); rename one of the two files"
+            )
+        by_text[article.sha256] = by_id[article.seed_id] = article
 
 
 def _check_ids_across(briefings: list[Briefing]) -> None:

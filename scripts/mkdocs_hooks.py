@@ -15,23 +15,53 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
+from scripts import csp, reproducible  # noqa: E402
+from scripts.briefing import Briefing  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
-from scripts.generate import generate  # noqa: E402
-from scripts.render import TEMPLATES  # noqa: E402
+from scripts.preview import PREVIEW  # noqa: E402
+from scripts.render import TEMPLATES, render_site  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 
+# Loaded in on_config, before MkDocs cleans the output directory: bad input stops the build with
+# the previous site still in place.
+_briefings: list[Briefing] = []
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+
+def on_startup(command: str, dirty: bool) -> None:
+    PREVIEW.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _briefings
+    reproducible.pin_build_date(ROOT)
     try:
-        site = generate(SEEDS, static_nav=[f.src_uri for f in files.documentation_pages()])
+        _briefings = PREVIEW.load(SEEDS)
     except BriefingError as err:
         raise PluginError(str(err)) from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = render_site(_briefings, static_nav=[f.src_uri for f in files.documentation_pages()])
     for path, text in sorted(site.pages.items()):
         files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand
     return files
+
+
+# `mkdocs serve` injects its live-reload script into every page as it serves it; a policy that forbids
+# inline scripts would block it. The preview therefore goes without; built sites never do.
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return PREVIEW.banner(output) if PREVIEW.serving else csp.add_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if PREVIEW.serving or not template_name.endswith(".html"):
+        return output_content
+    return csp.add_policy(output_content)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001

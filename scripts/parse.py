@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from .article import Article, Paragraph, Quotation, Removed
 from .errors import ParseError
+from .text import CONTROL
 
 # Section labels that news sites print after an article. A line consisting only of one of these,
 # once the body has started, marks the beginning of page chrome that runs to the end of the file.
@@ -36,11 +38,10 @@ CHROME_LABELS = frozenset(
         "you may also like",
         "latest news",
         "trending",
-        "advertisement",
-        "share this article",
-        "follow us",
     }
 )
+# Labels sites print inside the article text; only the line itself is removed.
+INLINE_CHROME_LABELS = frozenset({"advertisement", "ad", "share this article", "share", "follow us", "scroll to continue"})
 SEPARATOR = re.compile(r"^[-_*=~]{3,}$")
 
 WIRE_SERVICES = {
@@ -77,6 +78,8 @@ SPEAKER_AFTER = re.compile(
 MIN_QUOTATION_WORDS = 4
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+MAX_TITLE = 300  # characters; a longer first line is body text, not a headline
+WINDOWS_1252_NOTE = "The seed is not UTF-8; it was read as Windows-1252, the encoding its bytes fit."
 
 
 def parse_file(path: Path) -> Article:
@@ -85,26 +88,52 @@ def parse_file(path: Path) -> Article:
 
 
 def parse_bytes(data: bytes, path: Path) -> Article:
+    text, notes = decode(data, path)
+    return parse_text(text, path, hashlib.sha256(data).hexdigest(), len(data), notes)
+
+
+def decode(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
+    """Seed bytes → text. UTF-8 (with or without BOM); failing that, Windows-1252, said in the notes."""
+    if b"\x00" in data:
+        raise ParseError(path, "looks like binary data (it contains NUL bytes), not a text article; save the article as plain UTF-8 text")
     try:
-        text = data.decode("utf-8")
+        text, notes = data.decode("utf-8"), ()
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ParseError(path, "is not UTF-8 text; save the article as UTF-8 and try again", line) from None
-    return parse_text(text, path, hashlib.sha256(data).hexdigest(), len(data))
+        try:
+            text, notes = data.decode("cp1252"), (WINDOWS_1252_NOTE,)
+        except UnicodeDecodeError:
+            line = data[: err.start].count(b"\n") + 1
+            raise ParseError(path, "is neither UTF-8 nor Windows-1252 text; save the article as UTF-8", line) from None
+    if len(CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise ParseError(path, "looks like binary data (many control characters), not a text article; save the article as plain UTF-8 text")
+    return text, notes
 
 
-def parse_text(text: str, path: Path, sha256: str = "", size: int = 0) -> Article:
+def seed_id(path: Path) -> str:
+    """The seed's id in URLs: its file name made ASCII, lowercase and hyphenated ("Mosul Report.v2" → "mosul-report-v2")."""
+    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9_]+", "-", ascii_name.lower()).strip("-_")
+
+
+def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tuple[str, ...] = ()) -> Article:
     lines = _normalise_lines(text)
     numbered = list(enumerate(lines, start=1))
 
     title_at = next((i for i, (_, line) in enumerate(numbered) if line), None)
     if title_at is None:
         raise ParseError(path, "is empty; a seed needs a title line followed by the article's paragraphs")
-    title = numbered[title_at][1]
+    title_line, title = numbered[title_at]
+    if len(title) > MAX_TITLE:
+        raise ParseError(
+            path, f"the first line is {len(title):,} characters long, not a headline; put the article's title on a line of its own", title_line
+        )
+    if _is_chrome_marker(title):
+        raise ParseError(path, "starts with website navigation, not a headline; the seed seems to hold only page chrome", title_line)
     body = numbered[title_at + 1 :]
 
     removed: list[Removed] = []
     body, chrome = _split_chrome(body)
+    body, inline = _drop_inline_chrome(body)
     blocks = _blocks(body)
 
     if blocks and _same(_join(blocks[0]), title):
@@ -119,7 +148,8 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0) -> Articl
     paragraphs_raw = [(block[0][0], _join(block)) for block in blocks]
     paragraphs_raw = [(line, text) for line, text in paragraphs_raw if text]
     if not paragraphs_raw:
-        raise ParseError(path, "has a title but no article text after it; add the article's paragraphs below the title")
+        what = "only website navigation" if chrome else "nothing"
+        raise ParseError(path, f"has a title but {what} after it; add the article's paragraphs below the title", title_line)
 
     outlet = dateline = wire = None
     first_line, first = paragraphs_raw[0]
@@ -132,6 +162,9 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0) -> Articl
         wire = WIRE_SERVICES[m.group("wire").lower()]
         first = first[m.end() :]
     paragraphs_raw[0] = (first_line, first)
+    paragraphs_raw = [(line, text) for line, text in paragraphs_raw if text]
+    if not paragraphs_raw:
+        raise ParseError(path, "has no article text after its outlet prefix or dateline; add the article's paragraphs")
 
     if wire is None:
         for _, text in paragraphs_raw[:2]:
@@ -139,11 +172,13 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0) -> Articl
                 wire = WIRE_SERVICES[(m.group("a") or m.group("b")).lower()]
                 break
 
+    if inline:
+        removed.append(inline)
     if chrome:
         removed.append(chrome)
     paragraphs = tuple(Paragraph(n, text, line) for n, (line, text) in enumerate(paragraphs_raw, start=1))
     return Article(
-        seed_id=path.stem,
+        seed_id=seed_id(path) or f"article-{sha256[:12]}",
         path=path,
         sha256=sha256,
         size=size,
@@ -155,6 +190,7 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0) -> Articl
         paragraphs=paragraphs,
         quotations=tuple(q for p in paragraphs for q in find_quotations(p)),
         removed=tuple(removed),
+        reading_notes=notes,
     )
 
 
@@ -179,12 +215,21 @@ def _normalise_lines(text: str) -> list[str]:
 
 
 def _split_chrome(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Removed | None]:
-    seen_text = False
+    """Cut the body at the first chrome marker line; everything after it is the website, not the article."""
     for i, (_, line) in enumerate(body):
-        if seen_text and _is_chrome_marker(line):
+        if _is_chrome_marker(line):
             return body[:i], _describe_chrome([line for _, line in body[i:] if line])
-        seen_text = seen_text or bool(line)
     return body, None
+
+
+def _drop_inline_chrome(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Removed | None]:
+    kept = [(n, line) for n, line in body if line.lower().rstrip(":") not in INLINE_CHROME_LABELS]
+    dropped = [line for _, line in body if line.lower().rstrip(":") in INLINE_CHROME_LABELS]
+    if not dropped:
+        return body, None
+    return kept, Removed(
+        "inline chrome", f"{_count(len(dropped), 'advertising or sharing label')} inside the text", len(dropped), sum(map(len, dropped))
+    )
 
 
 def _is_chrome_marker(line: str) -> bool:

@@ -103,7 +103,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["yaml"] = front_matter
+    env.filters["description"] = front_matter
+    env.filters["page_title"] = lambda value: front_matter(value, attribute=False)
     return env
 
 

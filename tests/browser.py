@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Playwright, Request
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium phones home at start; here that would be recorded
@@ -37,8 +38,14 @@ class Recorder:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
+        page.expose_function("__reportCspViolation", lambda text: self.csp_violations.append(text))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI} on ${location.pathname}`))"
+        )
         page.on("request", self._request)
         page.on("requestfailed", lambda r: self.failures.append(f"{r.url}: {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
@@ -73,3 +80,23 @@ def axe_violations(page: Page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result]
+
+
+def search(page: Page, query: str) -> Locator:
+    """Type a query into Material's search and return the result items.
+
+    The search index loads in a web worker; a query typed before it is ready can go unanswered,
+    so the query is typed again (up to three times) until results appear.
+    """
+    field = page.locator("input.md-search__input")
+    field.click()
+    results = page.locator(".md-search-result__item")
+    for _ in range(3):
+        field.fill("")
+        field.fill(query)
+        try:
+            results.first.wait_for(timeout=10_000)
+            return results
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"search for {query!r} showed no results")

@@ -17,6 +17,28 @@ SEEDS = ROOT / "seeds"
 FIRST_SEED = SEEDS / "000_b2ab8aba2c0e3d24.txt"
 
 
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+
+
+def project_copy(target: Path, seeds: dict[str, bytes] | None = None) -> Path:
+    """A copy of the project (configuration, pages, theme overrides, generator) with its own seeds."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    (target / "seeds").mkdir()
+    if seeds is None:
+        seeds = {p.name: p.read_bytes() for p in SEEDS.iterdir() if not p.name.startswith(".")}
+    for name, data in seeds.items():
+        (target / "seeds" / name).write_bytes(data)
+    return target
+
+
 def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,7 @@ def test_cli_writes_the_pages_the_hook_builds(tmp_path, monkeypatch):
 
     monkeypatch.chdir(ROOT)
     config = load_config(str(ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     from_hook = {f.src_uri: f.content_string for f in files if f.generated_by}
     assert from_hook == on_disk
@@ -79,3 +81,48 @@ def test_a_seed_without_curation_is_named(tmp_path):
     shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", tmp_path)
     with pytest.raises(BriefingError, match=r"dateline_ap.yml: is missing; write the curation"):
         generate(tmp_path)
+
+
+def seeds_dir(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    directory = tmp_path / "seeds"
+    directory.mkdir()
+    for name, data in files.items():
+        (directory / name).write_bytes(data)
+    return directory
+
+
+ARTICLE = (FIXTURES / "seeds" / "dateline_ap.txt").read_bytes()
+CURATION = (FIXTURES / "curation" / "dateline_ap.yml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "b.txt": ARTICLE, "b.yml": CURATION}, "b.txt: has exactly the same bytes as a.txt", id="same-text-twice"),
+        pytest.param(
+            {"Mosul Report.txt": ARTICLE, "Mosul Report.yml": CURATION, "mosul-report.txt": ARTICLE + b"\n", "mosul-report.yml": CURATION},
+            "would be published at the same address as Mosul Report.txt (articles/mosul-report/)",
+            id="same-address",
+        ),
+        pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "notes.docx": b"x"}, "notes.docx: is not a seed (.txt) or a curation file (.yml)", id="stray-file"),
+        pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "b.yml": CURATION}, "b.yml: is a curation file without its seed b.txt", id="orphan-curation"),
+        pytest.param({}, "holds no seed articles", id="no-seeds"),
+    ],
+)
+def test_seed_directory_problems_are_named(tmp_path, files, message):
+    with pytest.raises(BriefingError, match=re.escape(message)):
+        generate(seeds_dir(tmp_path, files))
+
+
+@pytest.mark.parametrize("name", ["Mosul Report", "Été à Bagdad", "report.v2.final", "UPPER"])
+def test_unusual_file_names_build(tmp_path, name):
+    site = generate(seeds_dir(tmp_path, {f"{name}.txt": ARTICLE, f"{name}.yml": CURATION, ".DS_Store": b"\0"}))
+    (article_page,) = [p for p in site.pages if p.startswith("articles/") and p.endswith("/index.md")]
+    assert re.fullmatch(r"articles/[a-z0-9_-]+/index\.md", article_page)
+
+
+def test_five_thousand_paragraphs_build(tmp_path):
+    body = "".join(f"Paragraph number {n} of a very long report.\n\n" for n in range(1, 5001))
+    article = ARTICLE.decode().replace("Related stories", body + "Related stories").encode()
+    site = generate(seeds_dir(tmp_path, {"long.txt": article, "long.yml": CURATION}))
+    assert "{: #p5003 .article-paragraph }" in site.pages["articles/long/index.md"]

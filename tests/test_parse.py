@@ -116,15 +116,21 @@ def test_windows_line_endings():
     assert [r.kind for r in article.removed] == ["outlet prefix", "page chrome"]
 
 
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        (b"", "is empty"),
-        (b"  \n\t\n", "is empty"),
-        (b"Only a title\n\n", "no article text"),
-        (b"Title\n\nBody \xff\xfe here.\n", "is not UTF-8"),
-    ],
-)
+GOOD_BODY = "The first paragraph of the article, long enough to read as one.\n\nA second paragraph follows it.\n"
+REJECTED = [
+    pytest.param(b"", "is empty; a seed needs a title line", id="empty"),
+    pytest.param(b"  \n\t\n\r\n", "is empty; a seed needs a title line", id="whitespace-only"),
+    pytest.param(bytes(range(256)) * 8, "looks like binary data (it contains NUL bytes)", id="binary"),
+    pytest.param(b"Title\n\n" + bytes(range(1, 32)) * 40, "looks like binary data (many control characters)", id="control-characters"),
+    pytest.param(b"Only a title\n\n", "has a title but nothing after it", id="title-no-body"),
+    pytest.param(b"Top stories\nAn unrelated headline\nAnother one\n", "starts with website navigation", id="only-chrome"),
+    pytest.param(b"A title\n\nTop stories\nAn unrelated headline\n", "has a title but only website navigation after it", id="title-and-chrome"),
+    pytest.param(("word " * 400_000).encode(), "characters long, not a headline; put the article's title on a line of its own", id="2MB-on-one-line"),
+    pytest.param(b"Title\n\nBody \x81\x8d\x8f here.\n", "is neither UTF-8 nor Windows-1252 text", id="undecodable"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), REJECTED)
 def test_unreadable_seeds_raise_one_clear_error(data, message):
     with pytest.raises(ParseError) as caught:
         parse_bytes(data, Path("seeds/bad.txt"))
@@ -132,3 +138,72 @@ def test_unreadable_seeds_raise_one_clear_error(data, message):
     assert text.startswith("seeds/bad.txt")
     assert message in text
     assert "\n" not in text
+
+
+def test_windows_1252_is_read_and_noted():
+    data = "Iraq\u2019s plan\n\n\u201cWe are ready,\u201d an official said \u2014 in Baghdad.\n".encode("cp1252")
+    article = parse_bytes(data, Path("seeds/cp1252.txt"))
+    assert article.title == "Iraq\u2019s plan"
+    assert article.paragraphs[0].text == "\u201cWe are ready,\u201d an official said \u2014 in Baghdad."
+    assert article.reading_notes == ("The seed is not UTF-8; it was read as Windows-1252, the encoding its bytes fit.",)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(("\ufeffA title\n\n" + GOOD_BODY).encode(), id="byte-order-mark"),
+        pytest.param(("A title\r\n\r\n" + GOOD_BODY.replace("\n", "\r\n")).encode(), id="windows-line-endings"),
+        pytest.param(("A title\r\r" + GOOD_BODY.replace("\n", "\r")).encode(), id="old-mac-line-endings"),
+        pytest.param(("A\ttitle\n\n" + GOOD_BODY.replace(" ", "\t", 3)).encode(), id="tabs"),
+        pytest.param(("A\u00a0title\n\n" + GOOD_BODY.replace(" ", "\u00a0", 3)).encode(), id="non-breaking-spaces"),
+    ],
+)
+def test_layout_variants_read_the_same(data):
+    article = parse_bytes(data, Path("seeds/variant.txt"))
+    assert article.title == "A title"
+    assert [p.text for p in article.paragraphs] == [
+        "The first paragraph of the article, long enough to read as one.",
+        "A second paragraph follows it.",
+    ]
+    assert article.reading_notes == ()
+
+
+def test_right_to_left_text_is_kept():
+    data = "\u0647\u0634\u0627\u0645 \u0627\u0644\u0647\u0627\u0634\u0645\u064a\n\nHisham al-Hashimi (\u0647\u0634\u0627\u0645 \u0627\u0644\u0647\u0627\u0634\u0645\u064a) is an analyst.\n"
+    article = parse_bytes(data.encode(), Path("seeds/rtl.txt"))
+    assert article.title == "\u0647\u0634\u0627\u0645 \u0627\u0644\u0647\u0627\u0634\u0645\u064a"
+    assert "(\u0647\u0634\u0627\u0645" in article.paragraphs[0].text
+
+
+def test_five_thousand_short_paragraphs():
+    data = ("Title\n\n" + "".join(f"Paragraph number {n}.\n\n" for n in range(1, 5001))).encode()
+    article = parse_bytes(data, Path("seeds/long.txt"))
+    assert len(article.paragraphs) == 5000
+    assert article.paragraphs[-1].id == "p5000"
+    assert article.paragraphs[-1].line == 2 * 5000 + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "seed_id"),
+    [
+        ("000_b2ab8aba2c0e3d24.txt", "000_b2ab8aba2c0e3d24"),
+        ("Mosul Report.txt", "mosul-report"),
+        ("Été à Bagdad.txt", "ete-a-bagdad"),
+        ("report.v2.final.txt", "report-v2-final"),
+    ],
+)
+def test_file_names_become_safe_addresses(name, seed_id):
+    article = parse_bytes(b"A title\n\nSome text here.\n", Path("seeds") / name)
+    assert article.seed_id == seed_id
+
+
+def test_a_name_with_no_usable_letters_gets_a_content_address():
+    article = parse_bytes(b"A title\n\nSome text here.\n", Path("seeds/\u0628\u063a\u062f\u0627\u062f.txt"))
+    assert article.seed_id == "article-" + article.sha256[:12]
+
+
+def test_inline_advertising_labels_are_dropped_without_losing_text():
+    data = b"A title\n\nFirst paragraph of the story.\n\nAdvertisement\n\nSecond paragraph of the story.\n"
+    article = parse_bytes(data, Path("seeds/ad.txt"))
+    assert [p.text for p in article.paragraphs] == ["First paragraph of the story.", "Second paragraph of the story."]
+    assert [(r.kind, r.description) for r in article.removed] == [("inline chrome", "1 advertising or sharing label inside the text")]

@@ -1,0 +1,51 @@
+"""`mkdocs serve` support: when an edit breaks the input, keep serving the last good briefing and show
+the error on every page and in the terminal, instead of stopping the preview.
+
+MkDocs reloads the hook module on every rebuild, so this state lives here, in the imported package.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .briefing import Briefing
+from .errors import BriefingError
+from .generate import load_briefings
+
+
+@dataclass
+class Preview:
+    serving: bool = False
+    last_good: list[Briefing] | None = None
+    error: str | None = None
+    shown: set[str] = field(default_factory=set)
+
+    def load(self, seeds: Path) -> list[Briefing]:
+        """Briefings to build from. Raises BriefingError unless a good preview can stand in."""
+        try:
+            briefings = load_briefings(seeds)
+        except BriefingError as err:
+            if not (self.serving and self.last_good):
+                raise
+            self.error = str(err)
+            # Written directly: a logged error would make `mkdocs serve --strict` refuse to rebuild.
+            print(f"ERROR   -  {err}  (the preview keeps showing the last good version)", file=sys.stderr, flush=True)
+            return self.last_good
+        self.last_good, self.error = briefings, None
+        return briefings
+
+    def banner(self, page_html: str) -> str:
+        if not self.error:
+            return page_html
+        notice = (
+            '<div class="preview-error" role="alert"><strong>Build error:</strong> '
+            f"{html.escape(self.error)} <em>These pages show the last version that built.</em></div>"
+        )
+        at = page_html.find(">", page_html.find("<body")) + 1
+        return page_html[:at] + notice + page_html[at:] if at else page_html
+
+
+PREVIEW = Preview()
