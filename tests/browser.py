@@ -83,20 +83,21 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def search(page: Page, query: str) -> Locator:
-    """Type a query into Material's search and return the result items.
+    """Type a query into Material's search, key by key as a reader does, and return the result items.
 
-    The search index loads in a web worker; a query typed before it is ready can go unanswered,
-    so the query is typed again (up to three times) until results appear.
+    The index loads in a web worker; a query typed before it is ready can go unanswered, so the
+    query is typed again (up to three times) until results appear.
     """
     field = page.locator("input.md-search__input")
     field.click()
     results = page.locator(".md-search-result__item")
     for _ in range(3):
         field.fill("")
-        field.fill(query)
+        field.press_sequentially(query, delay=20)
         try:
             results.first.wait_for(timeout=10_000)
             return results
         except PlaywrightTimeoutError:
             continue
-    raise AssertionError(f"search for {query!r} showed no results")
+    meta = page.locator(".md-search-result__meta").text_content()
+    raise AssertionError(f"search for {query!r} showed no results ({meta!r}, {page.url})")
