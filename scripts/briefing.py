@@ -23,6 +23,17 @@ ActorKind = Literal[
     "population group",
     "news outlet",
 ]
+StatementType = Literal["reported fact", "attributed claim", "plan", "forecast", "condition", "opinion"]
+
+STATEMENT_TYPES: dict[str, str] = {
+    "reported fact": "Stated by the article in its own voice, as something that is the case.",
+    "attributed claim": "Something a named or unnamed source says is the case; the article reports it as their account.",
+    "plan": "An intention, preparation or negotiation; not reported as carried out.",
+    "forecast": "An expectation about what will happen, by the article or by a source.",
+    "condition": "Something said to be required for success; not a step being taken.",
+    "opinion": "A judgement or view held by a source, not a checkable fact.",
+}
+
 PillarStatus = Literal["planned", "priority", "under way", "under negotiation", "condition"]
 
 STATUS_MEANING: dict[str, str] = {
@@ -52,7 +63,9 @@ class Evidence:
 @dataclass(frozen=True)
 class Statement:
     text: str
+    type: StatementType
     evidence: tuple[Evidence, ...]
+    according_to: tuple[str, ...] = ()  # Actor ids of the sources; empty: the article's own reporting
     line: int = internal()
 
 

@@ -118,7 +118,7 @@ class _Builder:
             if key in values:
                 self.fail(key_node, f"{where}: field '{key}' is given twice; keep one")
             values[key] = self.build(hints[key], value_node, f"{where}.{key}")
-        missing = [name for name in editable if name not in values]
+        missing = [name for name in _required(kind) if name not in values]
         if missing:
             self.fail(node, f"{where}: missing field{'s' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)}")
         if "line" in {f.name for f in dataclasses.fields(kind)}:
@@ -128,6 +128,10 @@ class _Builder:
 
 def _editable(kind: type) -> list[str]:
     return [f.name for f in dataclasses.fields(kind) if not f.metadata.get("internal")]
+
+
+def _required(kind: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(kind) if not f.metadata.get("internal") and f.default is dataclasses.MISSING]
 
 
 def _accepts_scalar(kind: Any) -> bool:
@@ -148,6 +152,8 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     for pillar in checked.pillars:
         check.references(pillar.line, f"pillar '{pillar.id}' carried_out_by", pillar.carried_out_by, actors, "actor")
         check.references(pillar.line, f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
+    for statement in _statements(checked):
+        check.references(statement.line, "according_to", statement.according_to, actors, "actor")
     mentions = {actor.id: check.mentions(actor) for actor in checked.actors}
     return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions)
 
@@ -229,6 +235,16 @@ class _Verifier:
 def _occurrences(paragraph: Any, alias: str) -> list[Mention]:
     pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
     return [Mention(paragraph.number, m.start(), m.end()) for m in pattern.finditer(paragraph.text)]
+
+
+def _statements(value: Any) -> list[Statement]:
+    if isinstance(value, Statement):
+        return [value]
+    if isinstance(value, tuple):
+        return [s for v in value for s in _statements(v)]
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value) for s in _statements(getattr(value, f.name))]
+    return []
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, reproducible  # noqa: E402
+from scripts import csp, fragments, reproducible  # noqa: E402
 from scripts.briefing import Briefing  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
@@ -55,6 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # `mkdocs serve` injects its live-reload script into every page as it serves it; a policy that forbids
 # inline scripts would block it. The preview therefore goes without; built sites never do.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = fragments.apply(output)
     return PREVIEW.banner(output) if PREVIEW.serving else csp.add_policy(output)
 
 

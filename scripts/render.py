@@ -15,9 +15,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .briefing import STATUS_MEANING, Actor, Briefing, Evidence, Pillar, ThreatMove
+from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, ThreatMove
 from .escape import escape, front_matter
 from .evidence import sentences
+from .fragments import directive
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,6 +38,7 @@ class Pages:
     actors = "actors/index.md"
     pillars = "pillars/index.md"
     threat = "threat.md"
+    types = "types.md"
 
     @staticmethod
     def article(briefing: Briefing) -> str:
@@ -67,6 +69,7 @@ def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
     page(Pages.actors, "actors.md")
     page(Pages.pillars, "pillars.md", statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
+    page(Pages.types, "types.md", types=STATEMENT_TYPES)
     for briefing in briefings:
         page(Pages.article(briefing), "article.md", b=briefing)
         page(Pages.source_notes(briefing), "source_notes.md", b=briefing)
@@ -89,6 +92,7 @@ def _nav(briefings: list[Briefing], static_nav: Nav) -> Nav:
         {"Strategy pillars": pillars},
         {"The threat": Pages.threat},
         {"Source notes": Pages.source_notes(briefings[0])} if len(briefings) == 1 else {"Source notes": notes},
+        {"Statement types": Pages.types},
         *static_nav,
     ]
 
@@ -154,6 +158,13 @@ class _Links:
 
     def threat(self) -> Markup:
         return self.to(Pages.threat)
+
+    def types(self) -> Markup:
+        return self.to(Pages.types)
+
+    @staticmethod
+    def fragment(b: Briefing, e: Evidence) -> Markup:
+        return Markup(directive(b.article.paragraph(e.paragraph).text, e.paragraph, e.start, e.end))
 
     @staticmethod
     def passage(b: Briefing, e: Evidence) -> str:

@@ -105,9 +105,12 @@ def test_keyboard_user_can_skip_to_content(browser, site_url):
 def test_paragraph_link_scrolls_to_and_marks_the_paragraph(browser, site_url):
     with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
         page.goto(site_url + "actors/western-companies/", wait_until="networkidle")
-        page.locator("p.evidence a.evidence-link", has_text="¶8").first.click()
-        page.wait_for_url(f"**/{ARTICLE}#p8")
-        page.wait_for_timeout(300)  # smooth scrolling
+        link = page.locator("p.evidence a.evidence-link", has_text="¶8").first
+        assert ":~:text=" in link.get_attribute("href")  # the exact words, with the paragraph as fallback
+        link.click()
+        page.wait_for_url(lambda url: ARTICLE in url)
+        page.wait_for_timeout(500)  # smooth scrolling
+        assert page.evaluate("() => location.hash") == "#p8"  # the text directive is consumed by the browser
         paragraph = page.locator("#p8")
         box = paragraph.bounding_box()
         assert box and 0 <= box["y"] < DESKTOP["height"] - box["height"] / 2

@@ -72,7 +72,8 @@ def test_cli_reports_a_bad_curation_in_one_line(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
-    assert "dateline_ap.yml:5: curation: unknown field 'keypoints'; did you mean 'key_points'?" in result.stderr
+    line = (tmp_path / "dateline_ap.yml").read_text().split("\n").index("keypoints:") + 1
+    assert f"dateline_ap.yml:{line}: curation: unknown field 'keypoints'; did you mean 'key_points'?" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 

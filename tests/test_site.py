@@ -36,7 +36,9 @@ def page(site: Path, rel: str) -> BeautifulSoup:
 
 
 def resolve(site: Path, source: Path, href: str) -> tuple[Path, str]:
+    """The file a link leads to and its #anchor (a text directive after it, ":~:text=…", is dropped)."""
     target, _, fragment = href.partition("#")
+    fragment = fragment.split(":~:", 1)[0]
     path = (source.parent / target).resolve() if target else source
     if path.is_dir():
         path = path / "index.html"
@@ -111,8 +113,28 @@ def test_every_statement_has_evidence_linked_to_its_paragraph(built_site):
     assert statements > 60
 
 
+def statement_text(statement) -> str:
+    first = BeautifulSoup(str(statement.find("p")), "html.parser")
+    for badge in first.select(".stype"):
+        badge.decompose()
+    return text_of(first)
+
+
+def test_every_statement_is_typed_and_shows_its_source_chain(built_site):
+    from scripts.briefing import STATEMENT_TYPES
+
+    for source in pages(built_site):
+        for statement in soup(source).select("div.statement"):
+            badge = statement.select_one("p:first-child a.stype")
+            if badge is None:
+                continue  # a pillar's status block, labelled by its status badge instead
+            assert badge.get_text() in STATEMENT_TYPES and statement["data-type"] == badge.get_text()
+            chain = statement.select_one("p.chain").get_text(" ")
+            assert "PanARMENIAN.Net › The Associated Press" in chain, source
+
+
 def test_every_curated_statement_is_on_the_site(built_site, briefing):
-    shown = {text_of(s.find("p")) for path in pages(built_site) for s in soup(path).select("div.statement")}
+    shown = {statement_text(s) for path in pages(built_site) for s in soup(path).select("div.statement")}
     c = briefing.curation
     statements = [c.summary, *c.key_points, *c.source_notes.sources, c.threat.summary]
     statements += [s for a in c.actors for s in (a.who, a.role)]
@@ -200,3 +222,36 @@ def test_site_works_from_a_sub_path(tmp_path):
         assert len(seen) > 25
     finally:
         server.shutdown()
+
+
+def text_directive(href: str) -> tuple[str, str, str]:
+    """(prefix, start, end) of a ``#…:~:text=prefix-,start[,end]`` link, decoded."""
+    from urllib.parse import unquote
+
+    directive = href.split(":~:text=", 1)[1]
+    parts = directive.split(",")
+    prefix = unquote(parts[0][:-1]) if parts[0].endswith("-") else ""
+    rest = [unquote(p) for p in parts[1:]] if prefix else [unquote(p) for p in parts]
+    return prefix, rest[0], rest[1] if len(rest) > 1 else ""
+
+
+def test_every_evidence_link_names_exactly_its_sentence(built_site):
+    article = page(built_site, ARTICLE)
+    page_text = normalise(article.get_text(" "))[0]
+    paragraphs = {p["id"]: normalise(p.get_text(" "))[0] for p in article.select("p.article-paragraph")}
+    checked = 0
+    for source in pages(built_site):
+        for link in soup(source).select("a.evidence-link"):
+            if ":~:text=" not in link["href"]:
+                continue
+            paragraph_id = link["href"].split("#")[1].split(":~:")[0]
+            prefix, start, end = text_directive(link["href"])
+            quote = normalise(link.find_previous_sibling("q").get_text())[0]
+            assert prefix.startswith("¶") and quote.startswith(start) and quote.endswith(end)
+            needle = re.compile(re.escape(prefix) + r"\s*" + re.escape(start))  # as a browser matches: prefix, spaces, start
+            assert len(needle.findall(page_text)) == 1, f"{source}: {needle.pattern!r} is not unique on the article page"
+            found = needle.search(paragraphs[paragraph_id])
+            assert found, f"{source}: {needle.pattern!r} not in {paragraph_id}"
+            assert paragraphs[paragraph_id].find(end or start, found.start()) >= 0
+            checked += 1
+    assert checked > 80
