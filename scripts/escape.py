@@ -49,3 +49,12 @@ def front_matter(value: object, *, attribute: bool = True) -> Markup:
     attributes; the JSON string form is valid, inert YAML whatever the text contains.
     """
     return Markup(json.dumps(html.escape(clean(str(value)), quote=attribute), ensure_ascii=False))
+
+
+def attribute(value: object) -> Markup:
+    """Text for a double-quoted attribute value in raw HTML inside Markdown.
+
+    Python-Markdown still runs its inline patterns (links, emphasis) across raw inline HTML, so the
+    value gets the Markdown escaping plus quote marks as references.
+    """
+    return Markup(str(escape(clean(str(value)))).replace('"', "&#34;").replace("'", "&#39;"))

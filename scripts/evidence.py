@@ -58,8 +58,21 @@ def find(article: Article, quote: str) -> list[Match]:
     return matches
 
 
+# Titles and abbreviations whose full stop does not end a sentence ("said Col. Ahmed Jassim").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)"
+    r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+)
+
+
 def sentences(paragraph: Paragraph) -> list[str]:
-    return [s for s in _SENTENCE_END.split(paragraph.text) if s]
+    merged: list[str] = []
+    for piece in (s for s in _SENTENCE_END.split(paragraph.text) if s):
+        if merged and _ABBREVIATION.search(merged[-1]):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
 
 
 def closest_passage(article: Article, quote: str) -> tuple[Paragraph, str] | None:

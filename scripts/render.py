@@ -16,7 +16,8 @@ import jinja2
 from markupsafe import Markup
 
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, ThreatMove
-from .escape import escape, front_matter
+from .escape import attribute, escape, front_matter
+from .coverage import Sentence, Use, sentence_map
 from .evidence import sentences
 from .fragments import directive
 
@@ -60,9 +61,10 @@ class Pages:
 def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
     env = _environment()
     pages: dict[str, str] = {}
+    coverage = {b.article.seed_id: sentence_map(b) for b in briefings}  # computed once: it is used per paragraph
 
     def page(path: str, template: str, **context: Any) -> None:
-        helpers = _Links(path, briefings)
+        helpers = _Links(path, briefings, coverage)
         pages[path] = env.get_template(template).render(page=path, link=helpers, briefings=briefings, **context)
 
     page(Pages.home, "home.md")
@@ -115,9 +117,14 @@ def _environment() -> jinja2.Environment:
 class _Links:
     """Template helpers: relative links from the page being rendered, and evidence passages."""
 
-    def __init__(self, page: str, briefings: list[Briefing]) -> None:
+    def __init__(self, page: str, briefings: list[Briefing], coverage: dict[str, list[Sentence]]) -> None:
         self.page = page
         self.briefings = briefings
+        self._coverage = coverage
+        self._by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
+        for seed_id, sentence_list in coverage.items():
+            for sentence in sentence_list:
+                self._by_paragraph.setdefault((seed_id, sentence.paragraph), []).append(sentence)
         self.status_meaning = STATUS_MEANING
 
     def to(self, target: str, anchor: str = "") -> Markup:
@@ -161,6 +168,39 @@ class _Links:
 
     def types(self) -> Markup:
         return self.to(Pages.types)
+
+    def use(self, b: Briefing, u: Use) -> Markup:
+        if u.section == "actor":
+            return self.actor(b.actor(u.owner))
+        if u.section == "pillar":
+            return self.pillar(b.pillar(u.owner))
+        if u.section == "threat":
+            return self.to(Pages.threat, f"move-{u.owner}" if u.owner else "")
+        if u.section == "source-notes":
+            return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
+        return self.article(b)
+
+    def coverage(self, b: Briefing) -> list[Sentence]:
+        return self._coverage[b.article.seed_id]
+
+    def sentence_spans(self, b: Briefing, number: int) -> Markup:
+        """The paragraph's text with each sentence in a span saying which statements use it.
+
+        The spans add no text, so exact-sentence links (text fragments) match the paragraph as written.
+        """
+        pieces = []
+        text = b.article.paragraph(number).text
+        cursor = 0
+        for sentence in self._by_paragraph.get((b.article.seed_id, number), []):
+            pieces.append(escape(text[cursor : sentence.start]))
+            if sentence.uses:
+                title = attribute("Used by: " + "; ".join(u.label for u in sentence.uses))
+                pieces.append(Markup(f'<span class="sentence sentence--used" title="{title}">') + escape(sentence.text) + Markup("</span>"))
+            else:
+                pieces.append(Markup('<span class="sentence">') + escape(sentence.text) + Markup("</span>"))
+            cursor = sentence.end
+        pieces.append(escape(text[cursor:]))
+        return Markup("").join(pieces)
 
     @staticmethod
     def fragment(b: Briefing, e: Evidence) -> Markup:

@@ -182,7 +182,7 @@ def test_page_kinds_have_their_sections(built_site, briefing):
         assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}
 
     notes = page(built_site, NOTES)
-    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "What the text does not state", "Removed from the seed", "The seed file"]
+    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "What the text does not state", "Coverage", "Removed from the seed", "The seed file"]
     text = notes.get_text(" ")
     for fact in ("PanARMENIAN.Net", "The Associated Press", "not named in the text", "not stated in the text", briefing.article.sha256):
         assert fact in text
@@ -255,3 +255,27 @@ def test_every_evidence_link_names_exactly_its_sentence(built_site):
             assert paragraphs[paragraph_id].find(end or start, found.start()) >= 0
             checked += 1
     assert checked > 80
+
+
+def test_coverage_shows_which_sentences_the_briefing_uses(built_site, briefing):
+    from scripts.coverage import sentence_map
+
+    sentences = sentence_map(briefing)
+    used = [s for s in sentences if s.uses]
+    article = page(built_site, ARTICLE)
+    spans = article.select("p.article-paragraph span.sentence")
+    assert [text_of(span) for span in spans] == [normalise(s.text)[0] for s in sentences]
+    marked = article.select("span.sentence--used")
+    assert len(marked) == len(used) > 0
+    for span, sentence in zip(marked, used, strict=True):
+        assert span["title"] == "Used by: " + "; ".join(u.label for u in sentence.uses)
+    assert article.select_one("input#coverage-toggle") and article.select_one("label[for=coverage-toggle]")
+
+    notes = page(built_site, NOTES)
+    share = round(len(used) * 100 / len(sentences))
+    assert f"The briefing uses {len(used)} of the article's {len(sentences)} sentences ({share}%)" in " ".join(notes.get_text(" ").split())
+    heading = notes.find(id="sentences-the-briefing-does-not-use")
+    unused = heading.find_next("ul").find_all("li") if heading else []
+    assert [text_of(li).split(" ", 1)[1] for li in unused] == [normalise(s.text)[0] for s in sentences if not s.uses]
+    rows = notes.find(id="which-statements-use-each-sentence").find_next("table").select("tbody tr")
+    assert len(rows) == len(sentences)

@@ -1,0 +1,58 @@
+"""Which curated statements rest on which sentences of the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .briefing import Briefing, Evidence, Statement
+from .evidence import sentences
+
+
+@dataclass(frozen=True)
+class Use:
+    """One curated statement, named for readers, and where it is shown (``section``/``owner``)."""
+
+    label: str
+    section: str  # "article", "actor", "pillar", "threat", "source-notes"
+    owner: str  # actor or pillar id; empty for whole-article sections
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: int
+    index: int  # 1-based within the paragraph
+    start: int
+    end: int
+    text: str
+    uses: tuple[Use, ...]
+
+
+def uses(b: Briefing) -> list[Use]:
+    c = b.curation
+    found = [Use("Summary", "article", "", c.summary.evidence)]
+    found += [Use(f"Key point {n}", "article", "", s.evidence) for n, s in enumerate(c.key_points, start=1)]
+    for a in c.actors:
+        found += [Use(f"{a.name}: who", "actor", a.id, a.who.evidence), Use(f"{a.name}: role", "actor", a.id, a.role.evidence)]
+    for p in c.pillars:
+        found += [Use(f"{p.name}: {part}", "pillar", p.id, s.evidence) for part, s in (("what", p.what), ("why", p.why))]
+        found.append(Use(f"{p.name}: status", "pillar", p.id, p.status.evidence))
+    found.append(Use("The threat", "threat", "", c.threat.summary.evidence))
+    found += [Use(f"Threat: {m.name}", "threat", m.id, m.expected.evidence) for m in c.threat.moves]
+    found += [Use(f"Sourcing {n}", "source-notes", "", s.evidence) for n, s in enumerate(c.source_notes.sources, start=1)]
+    return found
+
+
+def sentence_map(b: Briefing) -> list[Sentence]:
+    all_uses = uses(b)
+    result = []
+    for paragraph in b.article.paragraphs:
+        offset = 0
+        for index, text in enumerate(sentences(paragraph), start=1):
+            start = paragraph.text.index(text, offset)
+            end = offset = start + len(text)
+            users = tuple(
+                u for u in all_uses if any(e.paragraph == paragraph.number and e.start < end and e.end > start for e in u.evidence)
+            )
+            result.append(Sentence(paragraph.number, index, start, end, text, users))
+    return result
