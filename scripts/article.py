@@ -32,7 +32,7 @@ class Quotation:
 class Removed:
     """Material found in the seed that is not article text. Described, never reproduced."""
 
-    kind: str  # e.g. "repeated title", "outlet prefix", "page chrome"
+    kind: str  # e.g. "repeated headline", "outlet name", "website navigation"
     description: str
     lines: int
     characters: int

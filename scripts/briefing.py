@@ -113,6 +113,20 @@ class Pillar:
     line: int = internal()
 
 
+RelationKind = Literal["cooperates with", "fights", "helps", "interviewed", "negotiates with", "supports", "opposes"]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How one actor relates to another, as the article gives it: ``source kind target``."""
+
+    source: str  # Actor id
+    kind: RelationKind
+    target: str  # Actor id
+    claim: Statement
+    line: int = internal()
+
+
 @dataclass(frozen=True)
 class SourceNotes:
     sources: tuple[Statement, ...]
@@ -127,6 +141,7 @@ class Curation:
     pillars: tuple[Pillar, ...]
     threat: Threat
     source_notes: SourceNotes
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True)

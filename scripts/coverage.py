@@ -40,6 +40,7 @@ def uses(b: Briefing) -> list[Use]:
     found.append(Use("The threat", "threat", "", c.threat.summary.evidence))
     found += [Use(f"Threat: {m.name}", "threat", m.id, m.expected.evidence) for m in c.threat.moves]
     found += [Use(f"Sourcing {n}", "source-notes", "", s.evidence) for n, s in enumerate(c.source_notes.sources, start=1)]
+    found += [Use(f"Relation: {b.actor(r.source).name} {r.kind} {b.actor(r.target).name}", "relations", "", r.claim.evidence) for r in c.relations]
     return found
 
 

@@ -152,6 +152,8 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     for pillar in checked.pillars:
         check.references(pillar.line, f"pillar '{pillar.id}' carried_out_by", pillar.carried_out_by, actors, "actor")
         check.references(pillar.line, f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
+    for relation in checked.relations:
+        check.references(relation.line, "relation", (relation.source, relation.target), actors, "actor")
     for statement in _statements(checked):
         check.references(statement.line, "according_to", statement.according_to, actors, "actor")
     mentions = {actor.id: check.mentions(actor) for actor in checked.actors}

@@ -137,7 +137,7 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
     blocks = _blocks(body)
 
     if blocks and _same(_join(blocks[0]), title):
-        removed.append(Removed("repeated title", "the headline, printed a second time above the text", 1, len(title)))
+        removed.append(Removed("repeated headline", "the headline, printed a second time above the text", 1, len(title)))
         blocks = blocks[1:]
 
     byline = None
@@ -155,7 +155,7 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
     first_line, first = paragraphs_raw[0]
     if m := OUTLET_PREFIX.match(first):
         outlet = m.group("outlet")
-        removed.append(Removed("outlet prefix", "the outlet's name printed before the first sentence", 0, len(m.group(0))))
+        removed.append(Removed("outlet name", f"the outlet's name printed before the first sentence (“{outlet}”)", 0, len(m.group(0))))
         first = first[m.end() :]
     if m := DATELINE.match(first):
         dateline = m.group("place")
@@ -228,7 +228,7 @@ def _drop_inline_chrome(body: list[tuple[int, str]]) -> tuple[list[tuple[int, st
     if not dropped:
         return body, None
     return kept, Removed(
-        "inline chrome", f"{_count(len(dropped), 'advertising or sharing label')} inside the text", len(dropped), sum(map(len, dropped))
+        "advertising labels", f"{_count(len(dropped), 'advertising or sharing label')} inside the text", len(dropped), sum(map(len, dropped))
     )
 
 
@@ -244,8 +244,8 @@ def _describe_chrome(lines: list[str]) -> Removed:
     if separators:
         parts.append(_count(separators, "separator line"))
     return Removed(
-        "page chrome",
-        "the website's navigation after the article: " + ", ".join(parts),
+        "website navigation",
+        "links to other stories and site sections printed after the article: " + ", ".join(parts),
         len(lines),
         sum(len(line) for line in lines),
     )

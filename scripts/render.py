@@ -15,8 +15,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, ThreatMove
+from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
 from .escape import attribute, escape, front_matter
+from . import diagrams
 from .coverage import Sentence, Use, sentence_map
 from .evidence import sentences
 from .fragments import directive
@@ -69,7 +70,8 @@ def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
 
     page(Pages.home, "home.md")
     page(Pages.actors, "actors.md")
-    page(Pages.pillars, "pillars.md", statuses=STATUS_MEANING)
+    used = {p.status.value for b in briefings for p in b.curation.pillars}
+    page(Pages.pillars, "pillars.md", statuses={k: v for k, v in STATUS_MEANING.items() if k in used})
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
     for briefing in briefings:
@@ -176,9 +178,29 @@ class _Links:
             return self.pillar(b.pillar(u.owner))
         if u.section == "threat":
             return self.to(Pages.threat, f"move-{u.owner}" if u.owner else "")
+        if u.section == "relations":
+            return self.to(Pages.actors, "how-the-actors-relate")
         if u.section == "source-notes":
             return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
         return self.article(b)
+
+    @staticmethod
+    def threat_matrix(b: Briefing) -> Markup:
+        moves, pillars = b.curation.threat.moves, b.curation.pillars
+        answers = {(i, j) for i, m in enumerate(moves) for j, p in enumerate(pillars) if m.id in p.answers}
+        return diagrams.threat_matrix(f"matrix-{b.article.seed_id}", [m.name for m in moves], [p.name for p in pillars], answers)
+
+    @staticmethod
+    def relations_diagram(b: Briefing) -> Markup:
+        rows = [(b.actor(r.source).name, r.kind, b.actor(r.target).name) for r in b.curation.relations]
+        return diagrams.relation_rows(f"relations-{b.article.seed_id}", rows)
+
+    @staticmethod
+    def chain_diagram(b: Briefing) -> Markup:
+        sources = [b.actor(i).name for i in dict.fromkeys(i for s in _all_statements(b) for i in s.according_to)]
+        return diagrams.attribution_chain(
+            f"chain-{b.article.seed_id}", b.article.outlet or "Outlet not identified", b.article.wire_service or "No wire service credited", sources
+        )
 
     def coverage(self, b: Briefing) -> list[Sentence]:
         return self._coverage[b.article.seed_id]
@@ -238,3 +260,12 @@ class _Links:
                 pieces.append(marked + escape(text[cursor:end]))
             rows.append((number, Markup(" … ").join(pieces)))
         return rows
+
+
+def _all_statements(b: Briefing) -> list[Statement]:
+    c = b.curation
+    found = [c.summary, *c.key_points, c.threat.summary, *c.source_notes.sources]
+    found += [s for a in c.actors for s in (a.who, a.role)]
+    found += [s for p in c.pillars for s in (p.what, p.why)]
+    found += [m.expected for m in c.threat.moves] + [r.claim for r in c.relations]
+    return found

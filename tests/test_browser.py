@@ -123,8 +123,9 @@ def test_paragraph_link_scrolls_to_and_marks_the_paragraph(browser, site_url):
 
 
 def highlighted_pixels(png: bytes) -> int:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for r, g, b in image.getdata() if abs(r - 0xFF) < 8 and abs(g - 0xD5) < 8 and abs(b - 0x4F) < 8)
+    data = Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+    pixels = zip(data[0::3], data[1::3], data[2::3], strict=True)
+    return sum(1 for r, g, b in pixels if abs(r - 0xFF) < 8 and abs(g - 0xD5) < 8 and abs(b - 0x4F) < 8)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])

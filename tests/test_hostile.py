@@ -53,7 +53,8 @@ def test_hostile_text_is_shown_literally(hostile_site):
 def test_hostile_text_creates_no_markup(hostile_site):
     for path, doc in documents(hostile_site):
         content = doc.select_one(".md-content") or doc
-        assert content.find_all(["script", "style", "iframe", "img", "svg", "object", "embed", "b"]) == [], path
+        assert content.find_all(["script", "style", "iframe", "img", "object", "embed", "b", "foreignobject"]) == [], path
+        assert all("diagram-svg" in svg.get("class", []) for svg in content.find_all("svg")), path  # only our pictures
         for tag in doc.find_all(True):
             assert not [a for a in tag.attrs if a.lower().startswith("on")], f"{path}: {tag}"
             for attr in ("href", "src", "action", "formaction"):

@@ -47,7 +47,7 @@ def test_first_seed_paragraphs_are_the_article_only(seed):
 
 def test_removed_material_is_described_not_repeated(seed):
     kinds = [r.kind for r in seed.removed]
-    assert kinds == ["repeated title", "outlet prefix", "page chrome"]
+    assert kinds == ["repeated headline", "outlet name", "website navigation"]
     chrome = seed.removed[-1]
     assert "2 section headings" in chrome.description
     assert "4 unrelated headlines" in chrome.description
@@ -75,7 +75,7 @@ def test_dateline_layout():
     assert article.outlet is None
     assert article.paragraphs[0].text.startswith("Iraqi commanders are moving troops")
     assert len(article.paragraphs) == 3
-    assert [r.kind for r in article.removed] == ["page chrome"]
+    assert [r.kind for r in article.removed] == ["website navigation"]
     assert "Flooding" not in " ".join(p.text for p in article.paragraphs)
     (quote,) = article.quotations
     assert quote.text == "We will not let them cross again"
@@ -113,7 +113,7 @@ def test_windows_line_endings():
         "The second paragraph ends here, with “curly quotes” inside.",
     ]
     assert all("\r" not in p.text for p in article.paragraphs)
-    assert [r.kind for r in article.removed] == ["outlet prefix", "page chrome"]
+    assert [r.kind for r in article.removed] == ["outlet name", "website navigation"]
 
 
 GOOD_BODY = "The first paragraph of the article, long enough to read as one.\n\nA second paragraph follows it.\n"
@@ -206,4 +206,4 @@ def test_inline_advertising_labels_are_dropped_without_losing_text():
     data = b"A title\n\nFirst paragraph of the story.\n\nAdvertisement\n\nSecond paragraph of the story.\n"
     article = parse_bytes(data, Path("seeds/ad.txt"))
     assert [p.text for p in article.paragraphs] == ["First paragraph of the story.", "Second paragraph of the story."]
-    assert [(r.kind, r.description) for r in article.removed] == [("inline chrome", "1 advertising or sharing label inside the text")]
+    assert [(r.kind, r.description) for r in article.removed] == [("advertising labels", "1 advertising or sharing label inside the text")]

@@ -160,7 +160,8 @@ def test_page_kinds_have_their_sections(built_site, briefing):
     assert [a.get_text() for a in article.select("a.paragraph-number")] == [f"¶{n}" for n in range(1, 10)]
 
     actors = page(built_site, "actors/index.html")
-    assert len(actors.select("table tbody tr")) == len(briefing.curation.actors)
+    entries = actors.select(".index-list li")
+    assert [e.find("a").get_text() for e in entries] == [a.name for a in briefing.curation.actors]
     hashimi = page(built_site, "actors/hisham-al-hashimi/index.html")
     assert headings(hashimi) == ["Who", "Role", "Mentions in the article"]
     mentions = hashimi.select("p.mention")
@@ -170,7 +171,7 @@ def test_page_kinds_have_their_sections(built_site, briefing):
     assert len(islamic_state.select("p.mention")) == len({m.paragraph for m in briefing.mentions["islamic-state"]})
 
     pillars = page(built_site, "pillars/index.html")
-    assert len(pillars.select("table tbody tr")) == len(briefing.curation.pillars)
+    assert [e.find("a").get_text() for e in pillars.select(".index-list li")] == [p.name for p in briefing.curation.pillars]
     border = page(built_site, "pillars/border-surveillance/index.html")
     assert headings(border) == ["What", "Why: the threat it answers", "Who carries it out", "Status"]
     assert border.select_one(".kind .status").get_text() == "under negotiation"
@@ -182,7 +183,7 @@ def test_page_kinds_have_their_sections(built_site, briefing):
         assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}
 
     notes = page(built_site, NOTES)
-    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "What the text does not state", "Coverage", "Removed from the seed", "The seed file"]
+    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "What the text does not state", "Coverage", "Left out of the original page", "The source file"]
     text = notes.get_text(" ")
     for fact in ("PanARMENIAN.Net", "The Associated Press", "not named in the text", "not stated in the text", briefing.article.sha256):
         assert fact in text
