@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .briefing import Briefing, Evidence, Statement
+from .briefing import Briefing, Evidence, Statement, Status
 from .evidence import sentences
 
 
@@ -13,9 +13,13 @@ class Use:
     """One curated statement, named for readers, and where it is shown (``section``/``owner``)."""
 
     label: str
-    section: str  # "article", "actor", "pillar", "threat", "source-notes"
-    owner: str  # actor or pillar id; empty for whole-article sections
-    evidence: tuple[Evidence, ...]
+    section: str  # "article", "actor", "pillar", "threat", "source-notes", "relations"
+    owner: str  # actor, pillar or threat move id; empty for whole-article sections
+    claim: Statement | Status
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return self.claim.evidence
 
 
 @dataclass(frozen=True)
@@ -30,17 +34,17 @@ class Sentence:
 
 def uses(b: Briefing) -> list[Use]:
     c = b.curation
-    found = [Use("Summary", "article", "", c.summary.evidence)]
-    found += [Use(f"Key point {n}", "article", "", s.evidence) for n, s in enumerate(c.key_points, start=1)]
+    found = [Use("Summary", "article", "", c.summary)]
+    found += [Use(f"Key point {n}", "article", "", s) for n, s in enumerate(c.key_points, start=1)]
     for a in c.actors:
-        found += [Use(f"{a.name}: who", "actor", a.id, a.who.evidence), Use(f"{a.name}: role", "actor", a.id, a.role.evidence)]
+        found += [Use(f"{a.name}: who", "actor", a.id, a.who), Use(f"{a.name}: role", "actor", a.id, a.role)]
     for p in c.pillars:
-        found += [Use(f"{p.name}: {part}", "pillar", p.id, s.evidence) for part, s in (("what", p.what), ("why", p.why))]
-        found.append(Use(f"{p.name}: status", "pillar", p.id, p.status.evidence))
-    found.append(Use("The threat", "threat", "", c.threat.summary.evidence))
-    found += [Use(f"Threat: {m.name}", "threat", m.id, m.expected.evidence) for m in c.threat.moves]
-    found += [Use(f"Sourcing {n}", "source-notes", "", s.evidence) for n, s in enumerate(c.source_notes.sources, start=1)]
-    found += [Use(f"Relation: {b.actor(r.source).name} {r.kind} {b.actor(r.target).name}", "relations", "", r.claim.evidence) for r in c.relations]
+        found += [Use(f"{p.name}: {part}", "pillar", p.id, s) for part, s in (("what", p.what), ("why", p.why))]
+        found.append(Use(f"{p.name}: status", "pillar", p.id, p.status))
+    found.append(Use("The threat", "threat", "", c.threat.summary))
+    found += [Use(f"Threat: {m.name}", "threat", m.id, m.expected) for m in c.threat.moves]
+    found += [Use(f"Sourcing {n}", "source-notes", "", s) for n, s in enumerate(c.source_notes.sources, start=1)]
+    found += [Use(f"Relation: {b.actor(r.source).name} {r.kind} {b.actor(r.target).name}", "relations", "", r.claim) for r in c.relations]
     return found
 
 

@@ -58,3 +58,11 @@ def attribute(value: object) -> Markup:
     value gets the Markdown escaping plus quote marks as references.
     """
     return Markup(str(escape(clean(str(value)))).replace('"', "&#34;").replace("'", "&#39;"))
+
+
+def front_matter_json(text: str) -> Markup:
+    """Already-safe text (JSON for a script element) as a YAML scalar, without HTML escaping.
+
+    Control characters are dropped: YAML refuses them even inside quoted strings.
+    """
+    return Markup(json.dumps(CONTROL.sub("", text), ensure_ascii=False))

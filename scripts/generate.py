@@ -49,14 +49,14 @@ def load_briefings(seeds_dir: Path) -> list[Briefing]:
     return briefings
 
 
-def generate(seeds_dir: Path, static_nav: Nav = ()) -> Site:
-    return render_site(load_briefings(seeds_dir), static_nav)
+def generate(seeds_dir: Path, static_nav: Nav = (), site_url: str = "") -> Site:
+    return render_site(load_briefings(seeds_dir), static_nav, site_url)
 
 
 def write_pages(site: Site, out_dir: Path) -> list[Path]:
     """Write pages that changed (unchanged files keep their mtime, so a watching server stays calm)."""
     written = []
-    for rel, text in sorted(site.pages.items()):
+    for rel, text in sorted({**site.pages, **site.files}.items()):
         target = out_dir / rel
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue

@@ -45,8 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = render_site(_briefings, static_nav=[f.src_uri for f in files.documentation_pages()])
-    for path, text in sorted(site.pages.items()):
+    site = render_site(_briefings, static_nav=[f.src_uri for f in files.documentation_pages()], site_url=config.site_url or "")
+    for path, text in sorted({**site.pages, **site.files}.items()):
         files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand
     return files

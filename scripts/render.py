@@ -7,6 +7,7 @@ Jinja2 files in ``templates/``; every value they print passes through :func:`scr
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,8 @@ import jinja2
 from markupsafe import Markup
 
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
-from .escape import attribute, escape, front_matter
-from . import diagrams
+from .escape import attribute, escape, front_matter, front_matter_json
+from . import diagrams, opendata
 from .coverage import Sentence, Use, sentence_map
 from .evidence import sentences
 from .fragments import directive
@@ -31,6 +32,7 @@ Nav = list[Any]  # MkDocs' nav structure: [{"Title": "page.md" | Nav}, ...]
 class Site:
     pages: dict[str, str]  # path under docs/ → Markdown
     nav: Nav
+    files: dict[str, str]  # other generated files (open data) → text
 
 
 class Pages:
@@ -41,6 +43,7 @@ class Pages:
     pillars = "pillars/index.md"
     threat = "threat.md"
     types = "types.md"
+    data = "data.md"
 
     @staticmethod
     def article(briefing: Briefing) -> str:
@@ -59,13 +62,13 @@ class Pages:
         return f"pillars/{pillar.id}.md"
 
 
-def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
+def render_site(briefings: list[Briefing], static_nav: Nav = (), site_url: str = "") -> Site:
     env = _environment()
     pages: dict[str, str] = {}
     coverage = {b.article.seed_id: sentence_map(b) for b in briefings}  # computed once: it is used per paragraph
 
     def page(path: str, template: str, **context: Any) -> None:
-        helpers = _Links(path, briefings, coverage)
+        helpers = _Links(path, briefings, coverage, site_url)
         pages[path] = env.get_template(template).render(page=path, link=helpers, briefings=briefings, **context)
 
     page(Pages.home, "home.md")
@@ -74,6 +77,8 @@ def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
     page(Pages.pillars, "pillars.md", statuses={k: v for k, v in STATUS_MEANING.items() if k in used})
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
+    files = opendata.data_files(briefings, site_url, lambda b: f"articles/{b.article.seed_id}/")
+    page(Pages.data, "data.md", files=files)
     for briefing in briefings:
         page(Pages.article(briefing), "article.md", b=briefing)
         page(Pages.source_notes(briefing), "source_notes.md", b=briefing)
@@ -81,7 +86,7 @@ def render_site(briefings: list[Briefing], static_nav: Nav = ()) -> Site:
             page(Pages.actor(actor), "actor.md", b=briefing, actor=actor)
         for pillar in briefing.curation.pillars:
             page(Pages.pillar(pillar), "pillar.md", b=briefing, pillar=pillar, statuses=STATUS_MEANING)
-    return Site(pages=pages, nav=_nav(briefings, list(static_nav)))
+    return Site(pages=pages, nav=_nav(briefings, list(static_nav)), files=files)
 
 
 def _nav(briefings: list[Briefing], static_nav: Nav) -> Nav:
@@ -97,6 +102,7 @@ def _nav(briefings: list[Briefing], static_nav: Nav) -> Nav:
         {"The threat": Pages.threat},
         {"Source notes": Pages.source_notes(briefings[0])} if len(briefings) == 1 else {"Source notes": notes},
         {"Statement types": Pages.types},
+        {"Open data": Pages.data},
         *static_nav,
     ]
 
@@ -119,8 +125,9 @@ def _environment() -> jinja2.Environment:
 class _Links:
     """Template helpers: relative links from the page being rendered, and evidence passages."""
 
-    def __init__(self, page: str, briefings: list[Briefing], coverage: dict[str, list[Sentence]]) -> None:
+    def __init__(self, page: str, briefings: list[Briefing], coverage: dict[str, list[Sentence]], site_url: str = "") -> None:
         self.page = page
+        self.site_url = site_url
         self.briefings = briefings
         self._coverage = coverage
         self._by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
@@ -183,6 +190,26 @@ class _Links:
         if u.section == "source-notes":
             return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
         return self.article(b)
+
+    def jsonld(self, b: Briefing, statements: list[Statement]) -> Markup:
+        """schema.org data for the page head: the source NewsArticle and the Claims shown on the page."""
+        article_id = f"{self.site_url}articles/{b.article.seed_id}/#article"
+        news = {
+            "@type": "NewsArticle",
+            "@id": article_id,
+            "headline": b.article.title,
+            "publisher": {"@type": "Organization", "name": b.article.outlet} if b.article.outlet else None,
+            "isBasedOn": {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": b.article.wire_service}}
+            if b.article.wire_service
+            else None,
+            "url": f"{self.site_url}articles/{b.article.seed_id}/",
+        }
+        claims = [
+            {"@type": "Claim", "text": s.text, "additionalType": s.type, "appearance": {"@id": article_id}} for s in statements
+        ]
+        graph = {"@context": "https://schema.org", "@graph": [{k: v for k, v in news.items() if v is not None}, *claims]}
+        # Inside <script>, "<" could end the element early; JSON allows it escaped.
+        return front_matter_json(json.dumps(graph, ensure_ascii=False).replace("<", "\\u003c"))
 
     @staticmethod
     def threat_matrix(b: Briefing) -> Markup:

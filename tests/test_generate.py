@@ -30,7 +30,7 @@ EXPECTED_PAGES = {
 def test_cli_writes_the_pages_the_hook_builds(tmp_path, monkeypatch):
     result = subprocess.run([sys.executable, "-m", "scripts", "generate", "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    on_disk = {str(p.relative_to(tmp_path)): p.read_text() for p in tmp_path.rglob("*.md")}
+    on_disk = {str(p.relative_to(tmp_path)): p.read_text() for p in tmp_path.rglob("*") if p.is_file() and p.name != "nav.json"}
     assert EXPECTED_PAGES <= set(on_disk)
 
     monkeypatch.chdir(ROOT)
@@ -46,7 +46,7 @@ def test_cli_writes_the_pages_the_hook_builds(tmp_path, monkeypatch):
 def test_generation_is_deterministic_and_writes_only_changes(tmp_path):
     first, second = generate(SEEDS), generate(SEEDS)
     assert first == second
-    assert len(write_pages(first, tmp_path)) == len(first.pages)
+    assert len(write_pages(first, tmp_path)) == len(first.pages) + len(first.files)
     assert write_pages(second, tmp_path) == []
 
 

@@ -280,3 +280,26 @@ def test_coverage_shows_which_sentences_the_briefing_uses(built_site, briefing):
     assert [text_of(li).split(" ", 1)[1] for li in unused] == [normalise(s.text)[0] for s in sentences if not s.uses]
     rows = notes.find(id="which-statements-use-each-sentence").find_next("table").select("tbody tr")
     assert len(rows) == len(sentences)
+
+
+def test_pages_carry_sharing_metadata_and_schema_org_claims(built_site, briefing):
+    import json
+
+    for source in pages(built_site):
+        doc = soup(source)
+        for prop in ("og:title", "og:description", "og:type", "og:site_name"):
+            assert doc.find("meta", property=prop)["content"].strip(), f"{source}: {prop}"
+        if source.name != "404.html":
+            assert doc.find("link", rel="canonical")["href"].startswith("http://127.0.0.1:8000/")
+    actor = page(built_site, "actors/hisham-al-hashimi/index.html")
+    graph = json.loads(actor.find("script", type="application/ld+json").string)["@graph"]
+    news, *claims = graph
+    assert news["@type"] == "NewsArticle" and news["headline"] == briefing.article.title
+    assert news["publisher"]["name"] == "PanARMENIAN.Net" and news["isBasedOn"]["publisher"]["name"] == "The Associated Press"
+    hashimi = briefing.actor("hisham-al-hashimi")
+    assert [(c["@type"], c["text"], c["additionalType"]) for c in claims] == [
+        ("Claim", hashimi.who.text, hashimi.who.type),
+        ("Claim", hashimi.role.text, hashimi.role.type),
+    ]
+    home_claims = json.loads(page(built_site, "index.html").find("script", type="application/ld+json").string)["@graph"][1:]
+    assert len(home_claims) == 1 + len(briefing.curation.key_points)

@@ -1,0 +1,180 @@
+"""The briefing as open data: JSON (with a JSON Schema), CSV tables and W3C Web Annotations.
+
+Character offsets count Unicode code points. ``start``/``end`` are offsets into the paragraph's text;
+annotation ``TextPositionSelector`` offsets are into the article text, which is the paragraphs joined
+by a blank line ("\\n\\n") and is included in briefing.json so anyone can re-anchor the evidence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .briefing import Briefing, Evidence, Statement
+from .coverage import uses
+
+SCHEMA = Path(__file__).parent / "schema" / "briefing.schema.json"
+CONTEXT_WORDS = 32  # characters of prefix/suffix in TextQuoteSelectors
+
+
+def article_text(b: Briefing) -> str:
+    return "\n\n".join(p.text for p in b.article.paragraphs)
+
+
+def _paragraph_offsets(b: Briefing) -> dict[int, int]:
+    offsets, at = {}, 0
+    for p in b.article.paragraphs:
+        offsets[p.number] = at
+        at += len(p.text) + 2
+    return offsets
+
+
+def _evidence(b: Briefing, e: Evidence) -> dict:
+    return {"quote": b.article.paragraph(e.paragraph).text[e.start : e.end], "paragraph": e.paragraph, "start": e.start, "end": e.end}
+
+
+def statements(b: Briefing) -> list[dict]:
+    rows = []
+    for n, use in enumerate(uses(b), start=1):
+        claim = use.claim
+        is_statement = isinstance(claim, Statement)
+        rows.append(
+            {
+                "id": f"{b.article.seed_id}-s{n}",
+                "article": b.article.seed_id,
+                "label": use.label,
+                "section": use.section,
+                "subject": use.owner or None,
+                "type": claim.type if is_statement else "status",
+                "text": claim.text if is_statement else claim.value,
+                "according_to": list(claim.according_to) if is_statement else [],
+                "evidence": [_evidence(b, e) for e in claim.evidence],
+            }
+        )
+    return rows
+
+
+def briefing_json(briefings: list[Briefing]) -> dict:
+    return {
+        "$schema": "briefing.schema.json",
+        "articles": [
+            {
+                "id": b.article.seed_id,
+                "title": b.article.title,
+                "outlet": b.article.outlet,
+                "wire_service": b.article.wire_service,
+                "byline": b.article.byline,
+                "dateline": b.article.dateline,
+                "publication_date": None,
+                "sha256": b.article.sha256,
+                "paragraphs": [{"number": p.number, "text": p.text} for p in b.article.paragraphs],
+                "text": article_text(b),
+            }
+            for b in briefings
+        ],
+        "actors": [
+            {"id": a.id, "article": b.article.seed_id, "name": a.name, "kind": a.kind, "who": a.who.text, "role": a.role.text}
+            for b in briefings
+            for a in b.curation.actors
+        ],
+        "pillars": [
+            {
+                "id": p.id,
+                "article": b.article.seed_id,
+                "name": p.name,
+                "status": p.status.value,
+                "what": p.what.text,
+                "answers": list(p.answers),
+                "carried_out_by": list(p.carried_out_by),
+            }
+            for b in briefings
+            for p in b.curation.pillars
+        ],
+        "threat_moves": [
+            {"id": m.id, "article": b.article.seed_id, "name": m.name, "expected": m.expected.text}
+            for b in briefings
+            for m in b.curation.threat.moves
+        ],
+        "statements": [row for b in briefings for row in statements(b)],
+    }
+
+
+def _cell(value: object) -> object:
+    # A text cell starting with = + - @ would be run as a formula by spreadsheet programs.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return out.getvalue()
+
+
+def statements_csv(data: dict) -> str:
+    header = ["statement_id", "article", "label", "type", "text", "according_to", "quote", "paragraph", "start", "end"]
+    rows = [
+        [s["id"], s["article"], s["label"], s["type"], s["text"], " ".join(s["according_to"]), e["quote"], e["paragraph"], e["start"], e["end"]]
+        for s in data["statements"]
+        for e in s["evidence"]
+    ]
+    return _csv(header, rows)
+
+
+def actors_csv(data: dict) -> str:
+    return _csv(["id", "article", "name", "kind", "who", "role"], [[a[k] for k in ("id", "article", "name", "kind", "who", "role")] for a in data["actors"]])
+
+
+def pillars_csv(data: dict) -> str:
+    header = ["id", "article", "name", "status", "what", "answers", "carried_out_by"]
+    rows = [[p["id"], p["article"], p["name"], p["status"], p["what"], " ".join(p["answers"]), " ".join(p["carried_out_by"])] for p in data["pillars"]]
+    return _csv(header, rows)
+
+
+def annotations(briefings: list[Briefing], site_url: str, article_url) -> dict:  # noqa: ANN001 - url builder from the renderer
+    items = []
+    for b in briefings:
+        text, offsets = article_text(b), _paragraph_offsets(b)
+        for row, use in zip(statements(b), uses(b), strict=True):
+            for k, e in enumerate(use.claim.evidence, start=1):
+                start = offsets[e.paragraph] + e.start
+                end = offsets[e.paragraph] + e.end
+                items.append(
+                    {
+                        "id": f"{site_url}data/annotations.jsonld#{row['id']}-e{k}",
+                        "type": "Annotation",
+                        "motivation": "describing",
+                        "body": {"type": "TextualBody", "value": row["text"], "format": "text/plain", "purpose": "describing"},
+                        "target": {
+                            "source": site_url + article_url(b),
+                            "selector": [
+                                {
+                                    "type": "TextQuoteSelector",
+                                    "exact": text[start:end],
+                                    "prefix": text[max(0, start - CONTEXT_WORDS) : start],
+                                    "suffix": text[end : end + CONTEXT_WORDS],
+                                },
+                                {"type": "TextPositionSelector", "start": start, "end": end},
+                            ],
+                        },
+                    }
+                )
+    return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": len(items), "first": {"type": "AnnotationPage", "items": items}}
+
+
+def data_files(briefings: list[Briefing], site_url: str, article_url) -> dict[str, str]:  # noqa: ANN001
+    data = briefing_json(briefings)
+    dump = lambda value: json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"  # noqa: E731
+    return {
+        "data/briefing.json": dump(data),
+        "data/briefing.schema.json": SCHEMA.read_text(encoding="utf-8"),
+        "data/statements.csv": statements_csv(data),
+        "data/actors.csv": actors_csv(data),
+        "data/pillars.csv": pillars_csv(data),
+        "data/annotations.jsonld": dump(annotations(briefings, site_url, article_url)),
+    }

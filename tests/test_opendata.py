@@ -1,0 +1,73 @@
+"""The downloadable data on the built site: valid against its schema, and every offset exact."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+
+from scripts import curation
+from scripts.coverage import uses
+from scripts.opendata import _cell
+from scripts.parse import parse_file
+
+from .conftest import FIRST_SEED
+
+
+@pytest.fixture(scope="module")
+def data(built_site):
+    return json.loads((built_site / "data" / "briefing.json").read_text(encoding="utf-8"))
+
+
+def test_briefing_json_validates_against_its_schema(built_site, data):
+    schema = json.loads((built_site / "data" / "briefing.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    broken = {**data, "statements": [{**data["statements"][0], "type": "rumour"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_every_evidence_offset_points_at_its_quote(data):
+    briefing = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    (article,) = data["articles"]
+    paragraphs = {p["number"]: p["text"] for p in article["paragraphs"]}
+    assert len(data["statements"]) == len(uses(briefing))
+    for statement in data["statements"]:
+        assert statement["evidence"]
+        for e in statement["evidence"]:
+            assert paragraphs[e["paragraph"]][e["start"] : e["end"]] == e["quote"]
+    assert article["text"] == "\n\n".join(paragraphs[n] for n in sorted(paragraphs))
+    assert article["publication_date"] is None
+
+
+def test_csv_tables_match_the_json(built_site, data):
+    statements = list(csv.DictReader(io.StringIO((built_site / "data" / "statements.csv").read_text(encoding="utf-8"))))
+    assert len(statements) == sum(len(s["evidence"]) for s in data["statements"])
+    first = data["statements"][0]
+    assert statements[0]["statement_id"] == first["id"] and statements[0]["quote"] == first["evidence"][0]["quote"]
+    actors = list(csv.DictReader(io.StringIO((built_site / "data" / "actors.csv").read_text(encoding="utf-8"))))
+    assert [a["id"] for a in actors] == [a["id"] for a in data["actors"]]
+    pillars = list(csv.DictReader(io.StringIO((built_site / "data" / "pillars.csv").read_text(encoding="utf-8"))))
+    assert [p["status"] for p in pillars] == [p["status"] for p in data["pillars"]]
+
+
+def test_csv_cells_never_start_a_formula():
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell("-1") == "'-1" and _cell("plain") == "plain" and _cell(3) == 3
+
+
+def test_web_annotations_reanchor_on_the_article_text(built_site, data):
+    collection = json.loads((built_site / "data" / "annotations.jsonld").read_text(encoding="utf-8"))
+    text = data["articles"][0]["text"]
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == sum(len(s["evidence"]) for s in data["statements"])
+    for item in items:
+        assert item["type"] == "Annotation" and item["body"]["value"]
+        quote, position = item["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(quote["suffix"])
+        assert item["target"]["source"].endswith("/articles/000_b2ab8aba2c0e3d24/")
