@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import curation
+from . import curation, glossary
 from .article import Article
 from .briefing import Briefing
 from .errors import BriefingError
@@ -49,8 +49,11 @@ def load_briefings(seeds_dir: Path) -> list[Briefing]:
     return briefings
 
 
-def generate(seeds_dir: Path, static_nav: Nav = (), site_url: str = "") -> Site:
-    return render_site(load_briefings(seeds_dir), static_nav, site_url)
+GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.yml"
+
+
+def generate(seeds_dir: Path, static_nav: Nav = (), site_url: str = "", glossary_path: Path = GLOSSARY) -> Site:
+    return render_site(load_briefings(seeds_dir), static_nav, site_url, glossary.load(glossary_path))
 
 
 def write_pages(site: Site, out_dir: Path) -> list[Path]:

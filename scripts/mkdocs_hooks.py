@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, fragments, reproducible  # noqa: E402
+from scripts import csp, fragments, glossary, reproducible  # noqa: E402
 from scripts.briefing import Briefing  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
@@ -28,6 +28,8 @@ SEEDS = ROOT / "seeds"
 # Loaded in on_config, before MkDocs cleans the output directory: bad input stops the build with
 # the previous site still in place.
 _briefings: list[Briefing] = []
+_glossary: dict[str, str] = {}
+GLOSSARY = ROOT / "docs" / "glossary.yml"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,9 +37,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _briefings
+    global _briefings, _glossary
     reproducible.pin_build_date(ROOT)
     try:
+        _glossary = glossary.load(GLOSSARY)
         _briefings = PREVIEW.load(SEEDS)
     except BriefingError as err:
         raise PluginError(str(err)) from None
@@ -45,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = render_site(_briefings, static_nav=[f.src_uri for f in files.documentation_pages()], site_url=config.site_url or "")
+    site = render_site(_briefings, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
     for path, text in sorted({**site.pages, **site.files}.items()):
         files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand
@@ -67,5 +70,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
     server.watch(str(SEEDS))
+    server.watch(str(GLOSSARY))
     server.watch(str(TEMPLATES))
     return server

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
 from .escape import attribute, escape, front_matter, front_matter_json
 from . import diagrams, opendata
+from .glossary import abbreviations
 from .coverage import Sentence, Use, sentence_map
 from .evidence import sentences
 from .fragments import directive
@@ -44,6 +45,8 @@ class Pages:
     threat = "threat.md"
     types = "types.md"
     data = "data.md"
+    glossary = "glossary.md"
+    tags = "tags.md"
 
     @staticmethod
     def article(briefing: Briefing) -> str:
@@ -62,7 +65,7 @@ class Pages:
         return f"pillars/{pillar.id}.md"
 
 
-def render_site(briefings: list[Briefing], static_nav: Nav = (), site_url: str = "") -> Site:
+def render_site(briefings: list[Briefing], static_nav: Nav = (), site_url: str = "", glossary: dict[str, str] | None = None) -> Site:
     env = _environment()
     pages: dict[str, str] = {}
     coverage = {b.article.seed_id: sentence_map(b) for b in briefings}  # computed once: it is used per paragraph
@@ -79,6 +82,8 @@ def render_site(briefings: list[Briefing], static_nav: Nav = (), site_url: str =
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
     files = opendata.data_files(briefings, site_url, lambda b: f"articles/{b.article.seed_id}/")
     page(Pages.data, "data.md", files=files)
+    page(Pages.glossary, "glossary.md", glossary=glossary or {})
+    page(Pages.tags, "tags.md")  # actor kinds and pillar statuses, each a section with its members
     for briefing in briefings:
         page(Pages.article(briefing), "article.md", b=briefing)
         page(Pages.source_notes(briefing), "source_notes.md", b=briefing)
@@ -86,6 +91,8 @@ def render_site(briefings: list[Briefing], static_nav: Nav = (), site_url: str =
             page(Pages.actor(actor), "actor.md", b=briefing, actor=actor)
         for pillar in briefing.curation.pillars:
             page(Pages.pillar(pillar), "pillar.md", b=briefing, pillar=pillar, statuses=STATUS_MEANING)
+    definitions = abbreviations(glossary or {})
+    pages = {path: text + definitions for path, text in pages.items()}
     return Site(pages=pages, nav=_nav(briefings, list(static_nav)), files=files)
 
 
@@ -103,6 +110,8 @@ def _nav(briefings: list[Briefing], static_nav: Nav) -> Nav:
         {"Source notes": Pages.source_notes(briefings[0])} if len(briefings) == 1 else {"Source notes": notes},
         {"Statement types": Pages.types},
         {"Open data": Pages.data},
+        {"Glossary": Pages.glossary},
+        {"Tags": Pages.tags},
         *static_nav,
     ]
 
@@ -174,6 +183,9 @@ class _Links:
 
     def threat(self) -> Markup:
         return self.to(Pages.threat)
+
+    def tag(self, name: str) -> Markup:
+        return self.to(Pages.tags, "tag-" + name.replace(" ", "-"))
 
     def types(self) -> Markup:
         return self.to(Pages.types)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from scripts.errors import BriefingError
+from scripts.glossary import abbreviations, load
+
+from .conftest import ROOT
+
+
+def test_glossary_terms_are_explained_where_they_appear(built_site):
+    glossary = load(ROOT / "docs" / "glossary.yml")
+    assert set(glossary) >= {"IS", "AP"}
+    article = (built_site / "articles" / "000_b2ab8aba2c0e3d24" / "index.html").read_text()
+    assert f'<abbr title="{glossary["IS"]}">IS</abbr>' in article
+    page = (built_site / "glossary" / "index.html").read_text()
+    for term in glossary:
+        assert f"<strong>{term}</strong>" in page or f"<strong><abbr" in page
+
+
+def test_tags_page_groups_actors_by_kind(built_site):
+    page = (built_site / "tags" / "index.html").read_text()
+    section = page[page.index('id="tag-analyst"') : page.index('id="tag-armed-group"')]
+    assert "Hisham al-Hashimi" in section and "Islamic State" not in section
+    actor = (built_site / "actors" / "hisham-al-hashimi" / "index.html").read_text()
+    assert 'href="../../tags/#tag-analyst"' in actor
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("IS: [unclosed\n", "is not valid YAML"),
+        ("- IS\n", "must be a mapping"),
+        ("'Not an abbreviation at all': x\n", "must be a short abbreviation"),
+        ("IS: ''\n", "needs a definition in words"),
+    ],
+)
+def test_a_bad_glossary_is_named(tmp_path, text, message):
+    path = tmp_path / "glossary.yml"
+    path.write_text(text)
+    with pytest.raises(BriefingError, match=message):
+        load(path)
+
+
+def test_definitions_are_single_lines():
+    assert abbreviations({"IS": "Islamic State group"}) == "\n*[IS]: Islamic State group\n"
+    assert abbreviations({}) == ""
