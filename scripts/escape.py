@@ -21,7 +21,7 @@ from .text import CONTROL, clean
 _SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&:$%@")
 _FOLD = re.compile(r"\s+")
 # At the start of a line these open a list item: "- x", "+ x", "1. x", "1) x".
-_LIST_START = re.compile(r"^(?:[-+]|\d+[.)])")
+_LIST_START = re.compile(r"^\s*(?:[-+]|\d+[.)])")
 
 
 def escape(value: object) -> Markup:

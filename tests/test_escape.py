@@ -23,6 +23,8 @@ def render(md: str) -> BeautifulSoup:
         "![x](data:text/html,hi)",
         "# heading",
         "- list item",
+        " - indented list item",
+        "  3) numbered",
         "1. numbered",
         "!!! note",
         "text {: onclick=alert(1) }",
