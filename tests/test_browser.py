@@ -151,3 +151,28 @@ def test_axe_finds_no_accessibility_violation(browser, site_url, paths, scheme):
             assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
             violations += [f"{path}: {v}" for v in axe_violations(page)]
     assert violations == []
+
+
+def test_print_layout_keeps_the_briefing_and_its_source_links(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url + "actors/hisham-al-hashimi/", wait_until="networkidle")
+        page.emulate_media(media="print")
+        hidden = page.evaluate("() => ['.md-header', '.md-sidebar--primary', '.md-footer'].map(s => getComputedStyle(document.querySelector(s)).display)")
+        assert hidden == ["none", "none", "none"]
+        after = page.evaluate("() => getComputedStyle(document.querySelector('a.evidence-link'), '::after').content")
+        assert "attr(href)" in after or "articles/" in after
+        assert page.locator("div.statement").first.is_visible()
+
+
+def test_not_found_page_helps_the_reader_on(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, recorder):
+        response = page.goto(site_url + "no/such/page/", wait_until="networkidle")
+        assert response.status == 404
+        expect(page.locator("h1")).to_have_text("This page does not exist")
+        for name in ("Home: the briefing and its key points", "Actors", "Strategy pillars", "The threat"):
+            page.locator(".md-content a", has_text=name).first.wait_for()
+        page.locator(".md-content a", has_text="Actors").first.click()
+        expect(page.locator("h1")).to_contain_text("Actors")
+        # The only error the browser reports is the missing page's own 404 status.
+        assert all("404" in e for e in recorder.console_errors) and len(recorder.console_errors) == 1
+        assert recorder.foreign_requests() == []
