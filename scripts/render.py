@@ -16,13 +16,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
-from .escape import attribute, escape, front_matter, front_matter_json
 from . import diagrams, opendata
-from .glossary import abbreviations
-from .coverage import Sentence, Use, sentence_map
+from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
+from .coverage import Sentence, Use, sentence_map, uses
+from .escape import attribute, escape, front_matter, front_matter_json
 from .evidence import sentences
 from .fragments import directive
+from .glossary import abbreviations
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -143,16 +143,12 @@ class _Links:
         for seed_id, sentence_list in coverage.items():
             for sentence in sentence_list:
                 self._by_paragraph.setdefault((seed_id, sentence.paragraph), []).append(sentence)
-        self.status_meaning = STATUS_MEANING
 
     def to(self, target: str, anchor: str = "") -> Markup:
         href = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
         if target == self.page:
             href = ""
         return Markup(href + (f"#{anchor}" if anchor else ""))
-
-    def briefing_of(self, item: Any) -> Briefing:
-        return next(b for b in self.briefings if item in b.curation.actors or item in b.curation.pillars or item in b.curation.threat.moves)
 
     def actor(self, actor: Actor) -> Markup:
         return self.to(Pages.actor(actor))
@@ -171,9 +167,6 @@ class _Links:
 
     def paragraph(self, b: Briefing, number: int) -> Markup:
         return self.to(Pages.article(b), f"p{number}")
-
-    def home(self) -> Markup:
-        return self.to(Pages.home)
 
     def actors(self) -> Markup:
         return self.to(Pages.actors)
@@ -236,7 +229,8 @@ class _Links:
 
     @staticmethod
     def chain_diagram(b: Briefing) -> Markup:
-        sources = [b.actor(i).name for i in dict.fromkeys(i for s in _all_statements(b) for i in s.according_to)]
+        claims = [u.claim for u in uses(b) if isinstance(u.claim, Statement)]
+        sources = [b.actor(i).name for i in dict.fromkeys(i for s in claims for i in s.according_to)]
         return diagrams.attribution_chain(
             f"chain-{b.article.seed_id}", b.article.outlet or "Outlet not identified", b.article.wire_service or "No wire service credited", sources
         )
@@ -300,11 +294,3 @@ class _Links:
             rows.append((number, Markup(" … ").join(pieces)))
         return rows
 
-
-def _all_statements(b: Briefing) -> list[Statement]:
-    c = b.curation
-    found = [c.summary, *c.key_points, c.threat.summary, *c.source_notes.sources]
-    found += [s for a in c.actors for s in (a.who, a.role)]
-    found += [s for p in c.pillars for s in (p.what, p.why)]
-    found += [m.expected for m in c.threat.moves] + [r.claim for r in c.relations]
-    return found
