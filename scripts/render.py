@@ -20,7 +20,6 @@ from . import diagrams, opendata
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
 from .coverage import Sentence, Use, sentence_map, uses
 from .escape import attribute, escape, front_matter, front_matter_json
-from .evidence import sentences
 from .fragments import directive
 from .glossary import abbreviations
 
@@ -265,8 +264,7 @@ class _Links:
     def passage(b: Briefing, e: Evidence) -> str:
         return b.article.paragraph(e.paragraph).text[e.start : e.end]
 
-    @staticmethod
-    def mention_excerpts(b: Briefing, actor: Actor) -> list[tuple[int, Markup]]:
+    def mention_excerpts(self, b: Briefing, actor: Actor) -> list[tuple[int, Markup]]:
         """For each paragraph that mentions the actor, its mentioning sentences with the mentions marked."""
         by_paragraph: dict[int, list[tuple[int, int]]] = {}
         for m in b.mentions[actor.id]:
@@ -275,22 +273,18 @@ class _Links:
         for number, spans in by_paragraph.items():
             text = b.article.paragraph(number).text
             pieces: list[Markup] = []
-            offset = 0
-            for sentence in sentences(b.article.paragraph(number)):
-                start = text.index(sentence, offset)
-                end = start + len(sentence)
-                offset = end
-                inside = [(s, e) for s, e in spans if start <= s < end]
+            for sentence in self._by_paragraph.get((b.article.seed_id, number), []):
+                inside = [(s, e) for s, e in spans if sentence.start <= s < sentence.end]
                 if not inside:
                     continue
-                cursor = start
+                cursor = sentence.start
                 marked = Markup("")
                 for s, e in inside:
                     if s < cursor:
                         continue  # overlapping aliases: the first one already marks this text
                     marked += escape(text[cursor:s]) + Markup("<mark>") + escape(text[s:e]) + Markup("</mark>")
                     cursor = e
-                pieces.append(marked + escape(text[cursor:end]))
+                pieces.append(marked + escape(text[cursor : sentence.end]))
             rows.append((number, Markup(" … ").join(pieces)))
         return rows
 

@@ -10,6 +10,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Playwright, Request
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import sync_playwright
+
+from .conftest import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium phones home at start; here that would be recorded
@@ -28,6 +31,21 @@ AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js
 
 def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def browser_on(site: Path) -> Iterator[tuple[Browser, str]]:
+    """A browser and the URL of ``site`` served on 127.0.0.1, both closed afterwards."""
+    server, url = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                yield browser, url
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
 
 
 @dataclass

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from .browser import launch, recorded_page, search
-from .conftest import FIXTURES, mkdocs_build, project_copy, serve, site_pages
+from .browser import browser_on, recorded_page, search
+from .conftest import FIXTURES, mkdocs_build, project_copy, site_pages
 
 HOSTILE = FIXTURES / "hostile"
 LITERALS = [
@@ -71,38 +70,24 @@ def test_hostile_text_creates_no_markup(hostile_site):
 
 
 def test_hostile_pages_run_nothing_in_the_browser(hostile_site):
-    server, url = serve(hostile_site)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            with recorded_page(browser, url) as (page, recorder):
-                page.on("dialog", lambda d: recorder.console_errors.append(f"dialog: {d.message}"))
-                for path in site_pages(hostile_site):
-                    page.goto(url + path, wait_until="networkidle")
-                    assert page.evaluate("() => window.__pwned") is None, path
-                    assert page.evaluate("() => getComputedStyle(document.body).display") != "none", path
-                search(page, "Hostile")
-                assert page.evaluate("() => window.__pwned") is None
-                assert page.locator(".md-search-result img, .md-search-result script, .md-search-result iframe").count() == 0
-                assert recorder.console_errors == []
-                assert recorder.csp_violations == []
-            browser.close()
-    finally:
-        server.shutdown()
+    with browser_on(hostile_site) as (browser, url), recorded_page(browser, url) as (page, recorder):
+        page.on("dialog", lambda d: recorder.console_errors.append(f"dialog: {d.message}"))
+        for path in site_pages(hostile_site):
+            page.goto(url + path, wait_until="networkidle")
+            assert page.evaluate("() => window.__pwned") is None, path
+            assert page.evaluate("() => getComputedStyle(document.body).display") != "none", path
+        search(page, "Hostile")
+        assert page.evaluate("() => window.__pwned") is None
+        assert page.locator(".md-search-result img, .md-search-result script, .md-search-result iframe").count() == 0
+        assert recorder.console_errors == []
+        assert recorder.csp_violations == []
 
 
 def test_csp_violations_are_seen_by_the_recorder(built_site):
     """The browser tests rely on this listener; prove it reports a blocked inline script."""
-    server, url = serve(built_site)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            with recorded_page(browser, url) as (page, recorder):
-                page.goto(url, wait_until="networkidle")
-                page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
-                page.wait_for_timeout(200)
-                assert page.evaluate("() => window.__ran") is None
-                assert recorder.csp_violations and "script-src" in recorder.csp_violations[0]
-            browser.close()
-    finally:
-        server.shutdown()
+    with browser_on(built_site) as (browser, url), recorded_page(browser, url) as (page, recorder):
+        page.goto(url, wait_until="networkidle")
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => window.__ran") is None
+        assert recorder.csp_violations and "script-src" in recorder.csp_violations[0]
