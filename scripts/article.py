@@ -2,8 +2,40 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+DatePrecision = Literal["exact", "month", "inferred"]
+PRECISION_MEANING: dict[str, str] = {
+    "exact": "the day, as printed with the article",
+    "month": "the month only, as printed with the article",
+    "inferred": "not printed; an editor inferred it from the text (the reason and evidence are in the source notes)",
+}
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    iso: str  # "2017-06-14", or "2017-06" when only the month is known
+    precision: DatePrecision
+    as_written: str  # the words it was read from, for readers to check
+
+    @property
+    def label(self) -> str:
+        parts = [int(part) for part in self.iso.split("-")]
+        if len(parts) == 1:
+            text = str(parts[0])
+        else:
+            day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+            text = f"{day.day} {day:%B %Y}" if len(parts) > 2 else f"{day:%B %Y}"
+        return text + (" (inferred)" if self.precision == "inferred" else "")
+
+    @property
+    def month(self) -> str:
+        """The heading it files under in a timeline: "June 2017", or the year alone."""
+        parts = [int(part) for part in self.iso.split("-")]
+        return f"{datetime.date(parts[0], parts[1], 1):%B %Y}" if len(parts) > 1 else str(parts[0])
 
 
 @dataclass(frozen=True)
@@ -53,6 +85,7 @@ class Article:
     quotations: tuple[Quotation, ...]
     removed: tuple[Removed, ...]
     reading_notes: tuple[str, ...] = ()  # how the bytes were read, when that was not plain UTF-8
+    published: PublicationDate | None = None  # only when the seed prints a date
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]

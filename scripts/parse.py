@@ -8,12 +8,13 @@ keeps the article and records, for the source notes, what kind of material it re
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
 from pathlib import Path
 
-from .article import Article, Paragraph, Quotation, Removed
+from .article import Article, Paragraph, PublicationDate, Quotation, Removed
 from .errors import ParseError
 from .text import CONTROL
 
@@ -78,6 +79,20 @@ SPEAKER_AFTER = re.compile(
 MIN_QUOTATION_WORDS = 4
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A line that is only a publication date, as news pages print it under the headline; a time may follow.
+DATE_LINE = re.compile(
+    r"^(?:(?:Published|Posted|Updated)(?:\s+on)?:?\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}\s+(?P<year2>\d{{4}})"
+    r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"
+    rf"|{_MONTH.replace('month', 'month4')}\s+(?P<year4>\d{{4}}))"
+    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 MAX_TITLE = 300  # characters; a longer first line is body text, not a headline
 WINDOWS_1252_NOTE = "The seed is not UTF-8; it was read as Windows-1252, the encoding its bytes fit."
 
@@ -140,9 +155,17 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
         removed.append(Removed("repeated headline", "the headline, printed a second time above the text", 1, len(title)))
         blocks = blocks[1:]
 
-    byline = None
-    if blocks and len(blocks[0]) == 1 and (m := BYLINE.match(blocks[0][0][1])):
-        byline = m.group("names").strip()
+    byline = published = None
+    for _ in range(2):  # a date line and a byline, in either order
+        if not blocks or len(blocks[0]) != 1:
+            break
+        line = blocks[0][0][1]
+        if byline is None and (m := BYLINE.match(line)):
+            byline = m.group("names").strip()
+        elif published is None and (date := publication_date(line)):
+            published = date
+        else:
+            break
         blocks = blocks[1:]
 
     paragraphs_raw = [(block[0][0], _join(block)) for block in blocks]
@@ -191,7 +214,27 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
         quotations=tuple(q for p in paragraphs for q in find_quotations(p)),
         removed=tuple(removed),
         reading_notes=notes,
+        published=published,
     )
+
+
+def publication_date(line: str) -> PublicationDate | None:
+    """The date a line consists of, if it is a real calendar date; day precision when it gives the day."""
+    m = DATE_LINE.match(line.strip())
+    if not m:
+        return None
+    g = {k: v for k, v in m.groupdict().items() if v}
+    year = int(g.get("year") or g.get("year2") or g.get("year3") or g["year4"])
+    month_text = g.get("month") or g.get("month2") or g.get("month3") or g["month4"]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text[:3].lower()]
+    day_text = g.get("day") or g.get("day2") or g.get("day3")
+    try:
+        datetime.date(year, month, int(day_text) if day_text else 1)
+    except ValueError:
+        return None  # "February 30, 2017" is not a date; the line stays article text
+    if day_text:
+        return PublicationDate(f"{year:04d}-{month:02d}-{int(day_text):02d}", "exact", line.strip())
+    return PublicationDate(f"{year:04d}-{month:02d}", "month", line.strip())
 
 
 def find_quotations(paragraph: Paragraph) -> list[Quotation]:
