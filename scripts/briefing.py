@@ -6,10 +6,10 @@ marked ``internal`` are filled by the loader and validator, never written by edi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal
 
-from .article import Article
+from .article import Article, PublicationDate
 
 ActorKind = Literal[
     "state body",
@@ -134,6 +134,16 @@ class SourceNotes:
 
 
 @dataclass(frozen=True)
+class InferredDate:
+    """A publication date the article does not print, inferred by an editor from what the text says."""
+
+    date: str  # "2017-06-14", "2017-06" or "2017"
+    reason: str
+    evidence: tuple[Evidence, ...]
+    line: int = internal()
+
+
+@dataclass(frozen=True)
 class Curation:
     summary: Statement
     key_points: tuple[Statement, ...]
@@ -142,6 +152,53 @@ class Curation:
     threat: Threat
     source_notes: SourceNotes
     relations: tuple[Relation, ...] = ()
+    published: InferredDate | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something `make new` found in a new article for an editor to consider: a lead, not a statement."""
+
+    evidence: tuple[Evidence, ...]
+    name: str | None = None  # actors: the name as the article writes it
+    known: str | None = None  # actors: the id of an actor already curated for another article
+    speaker: str | None = None  # quotations: the speaker the sentence names
+    line: int = internal()
+
+
+@dataclass(frozen=True)
+class Candidates:
+    actors: tuple[Candidate, ...] = ()
+    quotations: tuple[Candidate, ...] = ()
+    numbers: tuple[Candidate, ...] = ()
+    strategy: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A curation still being written. Previews show the article with an "awaiting review" notice;
+    publishing refuses it. Every field of :class:`Curation` may be filled in while drafting."""
+
+    status: Literal["draft"]
+    candidates: Candidates = Candidates()
+    summary: Statement | None = None
+    key_points: tuple[Statement, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    pillars: tuple[Pillar, ...] = ()
+    threat: Threat | None = None
+    source_notes: SourceNotes | None = None
+    relations: tuple[Relation, ...] = ()
+    published: InferredDate | None = None
+
+    def still_to_do(self) -> list[str]:
+        """What an editor must still do before the article can be published, in file order."""
+        missing = [f.name for f in fields(Curation) if f.default is MISSING and not getattr(self, f.name)]
+        todo = [f"write {', '.join(missing)}"] if missing else []
+        count = sum(len(getattr(self.candidates, f.name)) for f in fields(Candidates))
+        if count:
+            todo.append(f"review {count} candidate{'s' if count != 1 else ''} and delete 'candidates'")
+        todo.append("delete the line 'status: draft'")
+        return todo
 
 
 @dataclass(frozen=True)
@@ -160,6 +217,14 @@ class Briefing:
     curation_path: str
     mentions: dict[str, tuple[Mention, ...]]  # by actor id
 
+    @property
+    def date(self) -> PublicationDate | None:
+        """The printed date, else the editor's inference from the text, else none."""
+        if self.article.published or not self.curation.published:
+            return self.article.published
+        inferred = self.curation.published
+        return PublicationDate(inferred.date, "inferred", inferred.reason)
+
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.curation.actors if a.id == actor_id)
 
@@ -171,3 +236,21 @@ class Briefing:
 
     def pillars_of(self, actor_id: str) -> tuple[Pillar, ...]:
         return tuple(p for p in self.curation.pillars if actor_id in p.carried_out_by)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An article not yet curated for publication: its curation is a draft, or not written yet."""
+
+    article: Article
+    draft: Draft | None  # None: no curation file yet
+    curation_path: str
+
+    @property
+    def date(self) -> PublicationDate | None:
+        return self.article.published
+
+    def still_to_do(self) -> list[str]:
+        if self.draft is None:
+            return [f"write {self.curation_path} (make new writes a draft to start from)"]
+        return self.draft.still_to_do()

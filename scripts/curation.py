@@ -8,6 +8,7 @@ the dataclasses in :mod:`scripts.briefing`, and each evidence quote against the 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import re
 import types
@@ -19,7 +20,7 @@ import yaml
 
 from . import evidence as quotes
 from .article import Article
-from .briefing import Actor, Briefing, Curation, Evidence, Mention, Statement, Status
+from .briefing import Actor, Briefing, Curation, Draft, Evidence, InferredDate, Mention, Pending, Statement, Status
 from .errors import CurationError
 from .text import clean
 
@@ -27,18 +28,34 @@ YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_QUOTE_WORDS = 3
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _real_date(text: str) -> bool:
+    year, month, day = ([int(p) for p in text.split("-")] + [1, 1])[:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def curation_path(seed: Path) -> Path:
     return seed.with_name(seed.stem + ".yml")
 
 
-def load(path: Path, article: Article) -> Briefing:
+def load(path: Path, article: Article) -> Briefing | Pending:
+    """The article's verified briefing; a draft or a missing curation gives a :class:`Pending` article,
+    still checked (a draft's quotes must be found too) so review starts from sound evidence."""
+    if not path.exists():
+        return Pending(article=article, draft=None, curation_path=path.name)
     curation = read(path)
+    if isinstance(curation, Draft):
+        return Pending(article=article, draft=_Verifier(article, path).walk(curation), curation_path=path.name)
     return verify(curation, article, path)
 
 
-def read(path: Path) -> Curation:
+def read(path: Path) -> Curation | Draft:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -55,7 +72,15 @@ def read(path: Path) -> Curation:
         ) from None
     if root is None:
         raise CurationError(path, "is empty; start from the example in README, 'Curation schema'")
-    return _Builder(path).build(Curation, root, "curation")
+    kind = Draft if _is_draft(root) else Curation
+    return _Builder(path).build(kind, root, "draft" if kind is Draft else "curation")
+
+
+def _is_draft(root: yaml.Node) -> bool:
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    # Any 'status' makes it a draft, so 'status: reviewed' is told its one allowed value, not "unknown field".
+    return any(getattr(k, "value", None) == "status" for k, _ in root.value)
 
 
 class _Builder:
@@ -156,6 +181,8 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
         check.references(relation.line, "relation", (relation.source, relation.target), actors, "actor")
     for statement in _statements(checked):
         check.references(statement.line, "according_to", statement.according_to, actors, "actor")
+    if checked.published:
+        check.inferred_date(checked.published)
     mentions = {actor.id: check.mentions(actor) for actor in checked.actors}
     return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions)
 
@@ -222,6 +249,12 @@ class _Verifier:
                 hint = difflib.get_close_matches(ref, list(known), n=1)
                 suggestion = f"did you mean '{hint[0]}'?" if hint else f"known {what} ids: {', '.join(known)}"
                 self.fail(line, f"{where}: unknown {what} id '{ref}'; {suggestion}")
+
+    def inferred_date(self, inferred: InferredDate) -> None:
+        if self.article.published:
+            self.fail(inferred.line, f"published: the article prints its date ({self.article.published.as_written}); delete 'published'")
+        if not DATE.match(inferred.date) or not _real_date(inferred.date):
+            self.fail(inferred.line, f"published.date: '{inferred.date}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
     def mentions(self, actor: Actor) -> tuple[Mention, ...]:
         found: list[Mention] = []

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from . import curation, glossary
+from . import corpus, curation, glossary
 from .article import Article
-from .briefing import Briefing
-from .errors import BriefingError
+from .corpus import Corpus
+from .errors import BriefingError, display_path
 from .parse import parse_file
 from .render import Nav, Site, render_site
 
 SEED_SUFFIX = ".txt"
+RESERVED = re.compile(r"^page-\d+$")  # addresses of the article index's later pages
 
 
 CURATION_SUFFIX = ".yml"
@@ -38,22 +40,27 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return seeds
 
 
-def load_briefings(seeds_dir: Path) -> list[Briefing]:
+def load_corpus(seeds_dir: Path) -> Corpus:
     seeds = seed_files(seeds_dir)
     if not seeds:
         raise BriefingError(seeds_dir, f"holds no seed articles; add a UTF-8 text file ending in {SEED_SUFFIX}")
     articles = [parse_file(seed) for seed in seeds]
     _check_distinct(articles)
-    briefings = [curation.load(curation.curation_path(a.path), a) for a in articles]
-    _check_ids_across(briefings)
-    return briefings
+    return corpus.build([curation.load(curation.curation_path(a.path), a) for a in articles])
+
+
+def refuse_pending(built: Corpus) -> None:
+    """Publishing shows reviewed articles only: list every article still awaiting review, and what is left."""
+    if built.pending:
+        lines = [f"{display_path(p.article.path.with_suffix('.yml'))}: awaiting review; still to do: {'; '.join(p.still_to_do())}" for p in built.pending]
+        raise BriefingError(Path(built.pending[0].article.path.parent), "holds articles awaiting review, so nothing is published:\n" + "\n".join(lines))
 
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.yml"
 
 
 def generate(seeds_dir: Path, static_nav: Nav = (), site_url: str = "", glossary_path: Path = GLOSSARY) -> Site:
-    return render_site(load_briefings(seeds_dir), static_nav, site_url, glossary.load(glossary_path))
+    return render_site(load_corpus(seeds_dir), static_nav, site_url, glossary.load(glossary_path))
 
 
 def write_pages(site: Site, out_dir: Path) -> list[Path]:
@@ -83,19 +90,6 @@ def _check_distinct(articles: list[Article]) -> None:
             raise BriefingError(
                 article.path, f"would be published at the same address as {same.path.name} (articles/{article.seed_id}/); rename one of the two files"
             )
+        if RESERVED.match(article.seed_id):
+            raise BriefingError(article.path, f"would be published at articles/{article.seed_id}/, an address the article index uses; rename the file")
         by_text[article.sha256] = by_id[article.seed_id] = article
-
-
-def _check_ids_across(briefings: list[Briefing]) -> None:
-    # Actor and pillar pages are site-wide; two articles defining the same id would overwrite each other.
-    owner: dict[str, Briefing] = {}
-    for b in briefings:
-        for item in (*b.curation.actors, *b.curation.pillars):
-            key = f"{type(item).__name__.lower()} '{item.id}'"
-            if key in owner and owner[key] is not b:
-                raise BriefingError(
-                    Path(b.article.path).with_suffix(".yml"),
-                    f"{key} is already defined in {owner[key].curation_path}; use another id",
-                    item.line,
-                )
-            owner[key] = b

@@ -18,16 +18,22 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from scripts import csp, fragments, glossary, reproducible  # noqa: E402
-from scripts.briefing import Briefing  # noqa: E402
+from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
+from scripts.generate import refuse_pending  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
 from scripts.render import TEMPLATES, render_site  # noqa: E402
 
-SEEDS = ROOT / "seeds"
+import os  # noqa: E402
+
+# Another corpus (a benchmark's, a test's) can be built with the same configuration.
+SEEDS = Path(os.environ.get("BRIEFING_SEEDS") or ROOT / "seeds")
+# Set by `make site`: publishing refuses articles awaiting review; previews show them with a notice.
+PUBLISHING = "BRIEFING_PUBLISH"
 
 # Loaded in on_config, before MkDocs cleans the output directory: bad input stops the build with
 # the previous site still in place.
-_briefings: list[Briefing] = []
+_corpus: Corpus | None = None
 _glossary: dict[str, str] = {}
 GLOSSARY = ROOT / "docs" / "glossary.yml"
 
@@ -37,18 +43,21 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _briefings, _glossary
+    global _corpus, _glossary
     reproducible.pin_build_date(ROOT)
     try:
         _glossary = glossary.load(GLOSSARY)
-        _briefings = PREVIEW.load(SEEDS)
+        _corpus = PREVIEW.load(SEEDS)
+        if os.environ.get(PUBLISHING):
+            refuse_pending(_corpus)
     except BriefingError as err:
         raise PluginError(str(err)) from None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = render_site(_briefings, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
+    assert _corpus is not None, "on_config loads the corpus first"
+    site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
     for path, text in sorted({**site.pages, **site.files}.items()):
         files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand

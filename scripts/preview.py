@@ -11,22 +11,22 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .briefing import Briefing
+from .corpus import Corpus
 from .errors import BriefingError
-from .generate import load_briefings
+from .generate import load_corpus
 
 
 @dataclass
 class Preview:
     serving: bool = False
-    last_good: list[Briefing] | None = None
+    last_good: Corpus | None = None
     error: str | None = None
     shown: set[str] = field(default_factory=set)
 
-    def load(self, seeds: Path) -> list[Briefing]:
-        """Briefings to build from. Raises BriefingError unless a good preview can stand in."""
+    def load(self, seeds: Path) -> Corpus:
+        """The corpus to build from. Raises BriefingError unless a good preview can stand in."""
         try:
-            briefings = load_briefings(seeds)
+            briefings = load_corpus(seeds)
         except BriefingError as err:
             if not (self.serving and self.last_good):
                 raise

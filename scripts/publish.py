@@ -18,7 +18,7 @@ def build_site(project: Path, site_dir: Path) -> int:
     staging = site_dir.with_name(site_dir.name + ".next")
     previous = site_dir.with_name(site_dir.name + ".previous")
     shutil.rmtree(staging, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_PUBLISH": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)], cwd=project, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -17,7 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import diagrams, opendata
-from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pillar, Statement, ThreatMove
+from .article import PRECISION_MEANING
+from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pending, Pillar, Statement, ThreatMove
+from .corpus import Appearance, Corpus, Entry
 from .coverage import Sentence, Use, sentence_map, uses
 from .escape import attribute, escape, front_matter, front_matter_json
 from .fragments import directive
@@ -28,6 +30,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 Nav = list[Any]  # MkDocs' nav structure: [{"Title": "page.md" | Nav}, ...]
 
 
+PER_PAGE = {"articles": 50, "timeline": 100, "actors": 100, "pillars": 100, "appearances": 20}
+
+
 @dataclass(frozen=True)
 class Site:
     pages: dict[str, str]  # path under docs/ → Markdown
@@ -36,77 +41,121 @@ class Site:
 
 
 class Pages:
-    """Where each thing lives. One place, so links and navigation always agree."""
+    """Where each thing lives. One place, so links and navigation always agree.
+
+    Lists that grow with the corpus are split into pages (``page-2.md`` …) so no page grows without
+    bound; those pages, like every article, actor and pillar page, are reached from index pages and
+    are not in the navigation, which stays the same size however many articles there are.
+    """
 
     home = "index.md"
+    articles = "articles/index.md"
+    timeline = "timeline/index.md"
     actors = "actors/index.md"
     pillars = "pillars/index.md"
-    threat = "threat.md"
+    threat = "threat/index.md"
     types = "types.md"
     data = "data.md"
     glossary = "glossary.md"
     tags = "tags.md"
 
     @staticmethod
-    def article(briefing: Briefing) -> str:
-        return f"articles/{briefing.article.seed_id}/index.md"
+    def numbered(first: str, number: int) -> str:
+        return first if number == 1 else posixpath.join(posixpath.dirname(first), f"page-{number}.md")
 
     @staticmethod
-    def source_notes(briefing: Briefing) -> str:
-        return f"articles/{briefing.article.seed_id}/source-notes.md"
+    def article(entry: Entry) -> str:
+        return f"articles/{entry.article.seed_id}/index.md"
 
     @staticmethod
-    def actor(actor: Actor) -> str:
-        return f"actors/{actor.id}.md"
+    def source_notes(entry: Entry) -> str:
+        return f"articles/{entry.article.seed_id}/source-notes.md"
 
     @staticmethod
-    def pillar(pillar: Pillar) -> str:
-        return f"pillars/{pillar.id}.md"
+    def actor(actor_id: str) -> str:
+        return f"actors/{actor_id}/index.md"
+
+    @staticmethod
+    def pillar(pillar_id: str) -> str:
+        return f"pillars/{pillar_id}/index.md"
+
+    @staticmethod
+    def move(move_id: str) -> str:
+        return f"threat/{move_id}/index.md"
 
 
-def render_site(briefings: list[Briefing], static_nav: Nav = (), site_url: str = "", glossary: dict[str, str] | None = None) -> Site:
+@dataclass(frozen=True)
+class Pager:
+    """One page of a list split over several pages."""
+
+    first: str  # path of page 1
+    number: int
+    count: int
+    items: list[Any]
+    total: int
+
+    @property
+    def path(self) -> str:
+        return Pages.numbered(self.first, self.number)
+
+    @property
+    def neighbours(self) -> list[int]:
+        """Page numbers to offer: the first, the last, and two either side of this one."""
+        return sorted({1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)})
+
+
+def paginate(first: str, items: list[Any], size: int) -> list[Pager]:
+    count = max(1, -(-len(items) // size))
+    return [Pager(first, n, count, items[(n - 1) * size : n * size], len(items)) for n in range(1, count + 1)]
+
+
+def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossary: dict[str, str] | None = None) -> Site:
     env = _environment()
     pages: dict[str, str] = {}
-    coverage = {b.article.seed_id: sentence_map(b) for b in briefings}  # computed once: it is used per paragraph
+    shared = _Shared(corpus, site_url)
 
     def page(path: str, template: str, **context: Any) -> None:
-        helpers = _Links(path, briefings, coverage, site_url)
-        pages[path] = env.get_template(template).render(page=path, link=helpers, briefings=briefings, **context)
+        pages[path] = env.get_template(template).render(page=path, link=_Links(path, shared), corpus=corpus, **context)
+
+    def paged(first: str, template: str, items: list[Any], size: int, **context: Any) -> None:
+        for pager in paginate(first, items, size):
+            page(pager.path, template, pager=pager, **context)
 
     page(Pages.home, "home.md")
-    page(Pages.actors, "actors.md")
-    used = {p.status.value for b in briefings for p in b.curation.pillars}
-    page(Pages.pillars, "pillars.md", statuses={k: v for k, v in STATUS_MEANING.items() if k in used})
+    paged(Pages.articles, "articles.md", list(corpus.entries), PER_PAGE["articles"])
+    paged(Pages.timeline, "timeline.md", list(corpus.chronological()), PER_PAGE["timeline"], precisions=PRECISION_MEANING)
+    paged(Pages.actors, "actors.md", list(corpus.actors.values()), PER_PAGE["actors"])
+    paged(Pages.pillars, "pillars.md", list(corpus.pillars.values()), PER_PAGE["pillars"], statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
-    files = opendata.data_files(briefings, site_url, lambda b: f"articles/{b.article.seed_id}/")
+    files = opendata.data_files(list(corpus.briefings), site_url, lambda b: f"articles/{b.article.seed_id}/")
     page(Pages.data, "data.md", files=files)
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
-    page(Pages.tags, "tags.md")  # actor kinds and pillar statuses, each a section with its members
-    for briefing in briefings:
-        page(Pages.article(briefing), "article.md", b=briefing)
-        page(Pages.source_notes(briefing), "source_notes.md", b=briefing)
-        for actor in briefing.curation.actors:
-            page(Pages.actor(actor), "actor.md", b=briefing, actor=actor)
-        for pillar in briefing.curation.pillars:
-            page(Pages.pillar(pillar), "pillar.md", b=briefing, pillar=pillar, statuses=STATUS_MEANING)
+    page(Pages.tags, "tags.md")  # actors by kind and pillars by status, each a section with its members
+    for entry in corpus.entries:
+        if isinstance(entry, Pending):
+            page(Pages.article(entry), "pending.md", e=entry)
+            continue
+        page(Pages.article(entry), "article.md", b=entry)
+        page(Pages.source_notes(entry), "source_notes.md", b=entry, precisions=PRECISION_MEANING)
+    for actor in corpus.actors.values():
+        paged(Pages.actor(actor.id), "actor.md", list(actor.appearances), PER_PAGE["appearances"], actor=actor)
+    for pillar in corpus.pillars.values():
+        paged(Pages.pillar(pillar.id), "pillar.md", list(pillar.appearances), PER_PAGE["appearances"], pillar=pillar, statuses=STATUS_MEANING)
+    for move in corpus.moves.values():
+        paged(Pages.move(move.id), "move.md", list(move.appearances), PER_PAGE["appearances"], move=move)
     definitions = abbreviations(glossary or {})
     pages = {path: text + definitions for path, text in pages.items()}
-    return Site(pages=pages, nav=_nav(briefings, list(static_nav)), files=files)
+    return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
 
 
-def _nav(briefings: list[Briefing], static_nav: Nav) -> Nav:
-    articles: Nav = [{b.article.title: Pages.article(b)} for b in briefings]
-    notes: Nav = [{b.article.title: Pages.source_notes(b)} for b in briefings]
-    actors = [Pages.actors] + [Pages.actor(a) for b in briefings for a in b.curation.actors]
-    pillars = [Pages.pillars] + [Pages.pillar(p) for b in briefings for p in b.curation.pillars]
+def _nav(static_nav: Nav) -> Nav:
     return [
         {"Home": Pages.home},
-        {"The article": Pages.article(briefings[0])} if len(briefings) == 1 else {"Articles": articles},
-        {"Actors": actors},
-        {"Strategy pillars": pillars},
+        {"Articles": [Pages.articles, {"Timeline": Pages.timeline}]},
+        {"Actors": Pages.actors},
+        {"Strategy pillars": Pages.pillars},
         {"The threat": Pages.threat},
-        {"Source notes": Pages.source_notes(briefings[0])} if len(briefings) == 1 else {"Source notes": notes},
         {"Statement types": Pages.types},
         {"Open data": Pages.data},
         {"Glossary": Pages.glossary},
@@ -130,18 +179,35 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+class _Shared:
+    """What every page's helpers look up, computed once per build rather than once per page."""
+
+    def __init__(self, corpus: Corpus, site_url: str) -> None:
+        self.corpus = corpus
+        self.site_url = site_url
+        self.coverage = {b.article.seed_id: sentence_map(b) for b in corpus.briefings}
+        self.by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
+        for seed_id, sentence_list in self.coverage.items():
+            for sentence in sentence_list:
+                self.by_paragraph.setdefault((seed_id, sentence.paragraph), []).append(sentence)
+        self.entries = {e.article.seed_id: e for e in corpus.entries}
+        # Which page of an actor's (pillar's, move's) split list holds a given article's section.
+        self.page_of: dict[tuple[str, str, str], int] = {}
+        for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
+            for item in merged.values():
+                for index, appearance in enumerate(item.appearances):
+                    self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
+
+
 class _Links:
     """Template helpers: relative links from the page being rendered, and evidence passages."""
 
-    def __init__(self, page: str, briefings: list[Briefing], coverage: dict[str, list[Sentence]], site_url: str = "") -> None:
+    def __init__(self, page: str, shared: _Shared) -> None:
         self.page = page
-        self.site_url = site_url
-        self.briefings = briefings
-        self._coverage = coverage
-        self._by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
-        for seed_id, sentence_list in coverage.items():
-            for sentence in sentence_list:
-                self._by_paragraph.setdefault((seed_id, sentence.paragraph), []).append(sentence)
+        self.site_url = shared.site_url
+        self._shared = shared
+        self._coverage = shared.coverage
+        self._by_paragraph = shared.by_paragraph
 
     def to(self, target: str, anchor: str = "") -> Markup:
         href = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
@@ -149,23 +215,32 @@ class _Links:
             href = ""
         return Markup(href + (f"#{anchor}" if anchor else ""))
 
-    def actor(self, actor: Actor) -> Markup:
-        return self.to(Pages.actor(actor))
+    def actor(self, actor: Actor | str) -> Markup:
+        return self.to(Pages.actor(actor if isinstance(actor, str) else actor.id))
 
-    def pillar(self, pillar: Pillar) -> Markup:
-        return self.to(Pages.pillar(pillar))
+    def pillar(self, pillar: Pillar | str) -> Markup:
+        return self.to(Pages.pillar(pillar if isinstance(pillar, str) else pillar.id))
 
-    def move(self, move: ThreatMove) -> Markup:
-        return self.to(Pages.threat, f"move-{move.id}")
+    def move(self, move: ThreatMove | str) -> Markup:
+        return self.to(Pages.move(move if isinstance(move, str) else move.id))
 
-    def article(self, b: Briefing) -> Markup:
-        return self.to(Pages.article(b))
+    def article(self, entry: Entry) -> Markup:
+        return self.to(Pages.article(entry))
+
+    def entry(self, seed_id: str) -> Entry:
+        return self._shared.entries[seed_id]
 
     def source_notes(self, b: Briefing) -> Markup:
         return self.to(Pages.source_notes(b))
 
-    def paragraph(self, b: Briefing, number: int) -> Markup:
-        return self.to(Pages.article(b), f"p{number}")
+    def paragraph(self, entry: Entry, number: int) -> Markup:
+        return self.to(Pages.article(entry), f"p{number}")
+
+    def articles(self) -> Markup:
+        return self.to(Pages.articles)
+
+    def timeline(self) -> Markup:
+        return self.to(Pages.timeline)
 
     def actors(self) -> Markup:
         return self.to(Pages.actors)
@@ -173,8 +248,8 @@ class _Links:
     def pillars(self) -> Markup:
         return self.to(Pages.pillars)
 
-    def threat(self) -> Markup:
-        return self.to(Pages.threat)
+    def threat(self, anchor: str = "") -> Markup:
+        return self.to(Pages.threat, anchor)
 
     def tag(self, name: str) -> Markup:
         return self.to(Pages.tags, "tag-" + name.replace(" ", "-"))
@@ -182,21 +257,48 @@ class _Links:
     def types(self) -> Markup:
         return self.to(Pages.types)
 
+    def pager(self, pager: Pager, number: int) -> Markup:
+        return self.to(Pages.numbered(pager.first, number))
+
+    @staticmethod
+    def anchor(entry: Entry) -> Markup:
+        """The id of an article's section on an actor, pillar or threat-move page."""
+        return Markup("in-" + entry.article.seed_id)
+
+    def appearance(self, kind: str, item_id: str, b: Briefing) -> Markup:
+        """Link to what one article says about an actor, pillar or move, on whichever page holds it."""
+        first = {"actor": Pages.actor, "pillar": Pages.pillar, "move": Pages.move}[kind](item_id)
+        number = self._shared.page_of[kind, item_id, b.article.seed_id]
+        return self.to(Pages.numbered(first, number), self.anchor(b))
+
     def use(self, b: Briefing, u: Use) -> Markup:
-        if u.section == "actor":
-            return self.actor(b.actor(u.owner))
-        if u.section == "pillar":
-            return self.pillar(b.pillar(u.owner))
+        if u.section in ("actor", "pillar"):
+            return self.appearance(u.section, u.owner, b)
         if u.section == "threat":
-            return self.to(Pages.threat, f"move-{u.owner}" if u.owner else "")
+            return self.appearance("move", u.owner, b) if u.owner else self.to(Pages.article(b), "the-threat-as-this-article-describes-it")
         if u.section == "relations":
-            return self.to(Pages.actors, "how-the-actors-relate")
+            return self.to(Pages.article(b), "how-the-actors-relate")
         if u.section == "source-notes":
             return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
         return self.article(b)
 
+    def jsonld_appearances(self, appearances: list[Appearance], *parts: str) -> Markup:
+        """schema.org data for a page citing several articles: each NewsArticle with the Claims shown."""
+        graph: list[dict[str, Any]] = []
+        for ap in appearances:
+            graph += self._graph(ap.briefing, [getattr(ap.item, part) for part in parts])
+        return self._script({"@context": "https://schema.org", "@graph": graph})
+
     def jsonld(self, b: Briefing, statements: list[Statement]) -> Markup:
         """schema.org data for the page head: the source NewsArticle and the Claims shown on the page."""
+        return self._script({"@context": "https://schema.org", "@graph": self._graph(b, statements)})
+
+    @staticmethod
+    def _script(graph: dict[str, Any]) -> Markup:
+        # Inside <script>, "<" could end the element early; JSON allows it escaped.
+        return front_matter_json(json.dumps(graph, ensure_ascii=False).replace("<", "\\u003c"))
+
+    def _graph(self, b: Briefing, statements: list[Statement]) -> list[dict[str, Any]]:
         article_id = f"{self.site_url}articles/{b.article.seed_id}/#article"
         news = {
             "@type": "NewsArticle",
@@ -211,15 +313,15 @@ class _Links:
         claims = [
             {"@type": "Claim", "text": s.text, "additionalType": s.type, "appearance": {"@id": article_id}} for s in statements
         ]
-        graph = {"@context": "https://schema.org", "@graph": [{k: v for k, v in news.items() if v is not None}, *claims]}
-        # Inside <script>, "<" could end the element early; JSON allows it escaped.
-        return front_matter_json(json.dumps(graph, ensure_ascii=False).replace("<", "\\u003c"))
+        if b.date:
+            news["datePublished"] = b.date.iso
+        return [{k: v for k, v in news.items() if v is not None}, *claims]
 
-    @staticmethod
-    def threat_matrix(b: Briefing) -> Markup:
-        moves, pillars = b.curation.threat.moves, b.curation.pillars
-        answers = {(i, j) for i, m in enumerate(moves) for j, p in enumerate(pillars) if m.id in p.answers}
-        return diagrams.threat_matrix(f"matrix-{b.article.seed_id}", [m.name for m in moves], [p.name for p in pillars], answers)
+    def threat_matrix(self) -> Markup:
+        moves, pillars = list(self._shared.corpus.moves.values()), list(self._shared.corpus.pillars.values())
+        answered = {(m, p.id) for p in pillars for a in p.appearances for m in a.item.answers}
+        answers = {(i, j) for i, m in enumerate(moves) for j, p in enumerate(pillars) if (m.id, p.id) in answered}
+        return diagrams.threat_matrix("threat-matrix", [m.name for m in moves], [p.name for p in pillars], answers)
 
     @staticmethod
     def relations_diagram(b: Briefing) -> Markup:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from scripts import curation
+from scripts.briefing import Pending
 from scripts.errors import CurationError
 from scripts.parse import parse_file
 
@@ -119,9 +120,32 @@ def test_invalid_yaml_reports_line(article):
     assert caught.value.line == 4
 
 
-def test_missing_and_empty_curation(article, tmp_path):
-    with pytest.raises(CurationError, match="is missing; write the curation"):
-        curation.load(tmp_path / "nothing.yml", article)
+def test_missing_curation_leaves_the_article_awaiting_review(article, tmp_path):
+    pending = curation.load(tmp_path / "nothing.yml", article)
+    assert isinstance(pending, Pending) and pending.draft is None
+    assert pending.still_to_do() == ["write nothing.yml (make new writes a draft to start from)"]
+
+
+def test_a_draft_is_checked_and_says_what_is_left(article, tmp_path):
+    path = tmp_path / "draft.yml"
+    path.write_text('status: draft\ncandidates:\n  numbers:\n    - evidence: "said Col. Ahmed Jassim"\n')
+    pending = curation.load(path, article)
+    assert isinstance(pending, Pending) and pending.draft.candidates.numbers[0].evidence[0].paragraph > 0
+    assert pending.still_to_do() == [
+        "write summary, key_points, actors, pillars, threat, source_notes",
+        "review 1 candidate and delete 'candidates'",
+        "delete the line 'status: draft'",
+    ]
+    path.write_text('status: draft\ncandidates:\n  numbers:\n    - evidence: "words the article never has"\n')
+    with pytest.raises(CurationError, match="quote not found") as caught:
+        curation.load(path, article)
+    assert caught.value.line == 4
+    path.write_text("status: reviewed\n")
+    with pytest.raises(CurationError, match="'reviewed' is not one of: draft"):
+        curation.load(path, article)
+
+
+def test_empty_curation(article, tmp_path):
     (tmp_path / "empty.yml").write_text("# nothing yet\n")
     with pytest.raises(CurationError, match="is empty"):
         curation.load(tmp_path / "empty.yml", article)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts import curation
+from scripts import corpus, curation
 from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED
@@ -14,7 +14,7 @@ from .conftest import FIRST_SEED
 SVG = "{http://www.w3.org/2000/svg}"
 PAGES = {
     "matrix": "threat/index.html",
-    "relations": "actors/index.html",
+    "relations": "articles/000_b2ab8aba2c0e3d24/index.html",
     "chain": "articles/000_b2ab8aba2c0e3d24/source-notes/index.html",
 }
 
@@ -48,10 +48,12 @@ def test_each_picture_is_accessible_svg_coloured_by_the_theme(built_site, kind):
 def test_matrix_marks_exactly_the_answers(built_site, briefing):
     svg = svg_on(built_site, PAGES["matrix"])
     marks = [c.find(f"{SVG}title").text for c in svg.iter(f"{SVG}circle") if c.get("class") == "d-mark"]
-    expected = [f"{p.name} answers: {m.name}" for m in briefing.curation.threat.moves for p in briefing.curation.pillars if m.id in p.answers]
-    assert marks == expected
+    merged = corpus.build([briefing])  # rows and columns follow the site-wide order: by name
+    moves, pillars = [m.latest for m in merged.moves.values()], [p.latest for p in merged.pillars.values()]
+    expected = [f"{p.name} answers: {m.name}" for m in moves for p in pillars if m.id in p.answers]
+    assert marks == expected and len(expected) == sum(len(p.answers) for p in briefing.curation.pillars)
     columns = [t.text for t in svg.iter(f"{SVG}text") if "d-column" in t.get("class", "")]
-    assert columns == [p.name for p in briefing.curation.pillars]
+    assert columns == sorted((p.name for p in briefing.curation.pillars), key=str.casefold)
 
 
 def test_relations_picture_has_one_row_per_relation(built_site, briefing):

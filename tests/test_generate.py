@@ -11,19 +11,21 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from scripts.errors import BriefingError
-from scripts.generate import generate, write_pages
+from scripts.generate import generate, load_corpus, refuse_pending, write_pages
 
 from .conftest import FIRST_SEED, FIXTURES, ROOT, SEEDS
 
 EXPECTED_PAGES = {
     "index.md",
-    "threat.md",
+    "threat/index.md",
+    "timeline/index.md",
+    "articles/index.md",
     "actors/index.md",
     "pillars/index.md",
     "articles/000_b2ab8aba2c0e3d24/index.md",
     "articles/000_b2ab8aba2c0e3d24/source-notes.md",
-    "actors/hisham-al-hashimi.md",
-    "pillars/border-surveillance.md",
+    "actors/hisham-al-hashimi/index.md",
+    "pillars/border-surveillance/index.md",
 }
 
 
@@ -57,7 +59,7 @@ def test_every_seed_in_a_directory_is_built(tmp_path):
     shutil.copy(FIXTURES / "curation" / "dateline_ap.yml", tmp_path)
     site = generate(tmp_path)
     assert "articles/dateline_ap/index.md" in site.pages
-    assert "actors/ahmed-jassim.md" in site.pages
+    assert "actors/ahmed-jassim/index.md" in site.pages
     assert "Articles" in {next(iter(entry)) for entry in site.nav if isinstance(entry, dict)}
 
 
@@ -78,10 +80,17 @@ def test_cli_reports_a_bad_curation_in_one_line(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_seed_without_curation_is_named(tmp_path):
+def test_an_uncurated_article_previews_but_is_not_published(tmp_path):
     shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", tmp_path)
-    with pytest.raises(BriefingError, match=r"dateline_ap.yml: is missing; write the curation"):
-        generate(tmp_path)
+    shutil.copy(FIRST_SEED, tmp_path)
+    shutil.copy(FIRST_SEED.with_suffix(".yml"), tmp_path)
+    page = generate(tmp_path).pages["articles/dateline_ap/index.md"]
+    assert "**Awaiting review.**" in page and "Write dateline&#95;ap.yml" in page
+    with pytest.raises(BriefingError) as caught:
+        refuse_pending(load_corpus(tmp_path))
+    lines = str(caught.value).splitlines()
+    assert lines[0].endswith("holds articles awaiting review, so nothing is published:")
+    assert lines[1:] == [f"{tmp_path / 'dateline_ap.yml'}: awaiting review; still to do: write dateline_ap.yml (make new writes a draft to start from)"]
 
 
 def seeds_dir(tmp_path: Path, files: dict[str, bytes]) -> Path:
@@ -118,7 +127,7 @@ def test_seed_directory_problems_are_named(tmp_path, files, message):
 @pytest.mark.parametrize("name", ["Mosul Report", "Été à Bagdad", "report.v2.final", "UPPER"])
 def test_unusual_file_names_build(tmp_path, name):
     site = generate(seeds_dir(tmp_path, {f"{name}.txt": ARTICLE, f"{name}.yml": CURATION, ".DS_Store": b"\0"}))
-    (article_page,) = [p for p in site.pages if p.startswith("articles/") and p.endswith("/index.md")]
+    (article_page,) = [p for p in site.pages if p.startswith("articles/") and p.endswith("/index.md") and p != "articles/index.md"]
     assert re.fullmatch(r"articles/[a-z0-9_-]+/index\.md", article_page)
 
 

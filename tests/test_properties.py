@@ -19,6 +19,7 @@ from scripts import curation
 from scripts.briefing import Actor, Pillar, Statement, ThreatMove
 from scripts.errors import ParseError
 from scripts.parse import parse_bytes, parse_file
+from scripts import corpus
 from scripts.render import render_site
 from scripts.text import clean
 
@@ -68,7 +69,7 @@ def with_text(value: Any, text: str) -> Any:
 def rendered(text: str) -> dict[str, BeautifulSoup]:
     briefing = dataclasses.replace(BASE, curation=with_text(BASE.curation, text))
     briefing = dataclasses.replace(briefing, curation=dataclasses.replace(briefing.curation, source_notes=dataclasses.replace(briefing.curation.source_notes, not_stated=(text,))))
-    site = render_site([briefing])
+    site = render_site(corpus.build([briefing]))
     pages = {}
     for path, page in site.pages.items():
         _, front, body = page.split("---\n", 2)

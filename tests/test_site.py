@@ -156,12 +156,20 @@ def test_page_kinds_have_their_sections(built_site, briefing):
 
     article = page(built_site, ARTICLE)
     assert headings(article, "h1") == ["Iraq readies new strategy for fight against post-Mosul IS"]
-    assert headings(article) == ["Summary", "Key points", "Direct quotations", "Full text"]
+    assert headings(article) == [
+        "Summary",
+        "Key points",
+        "The threat as this article describes it",
+        "Actors and pillars in this article",
+        "How the actors relate",
+        "Direct quotations",
+        "Full text",
+    ]
     assert [a.get_text() for a in article.select("a.paragraph-number")] == [f"¶{n}" for n in range(1, 10)]
 
     actors = page(built_site, "actors/index.html")
     entries = actors.select(".index-list li")
-    assert [e.find("a").get_text() for e in entries] == [a.name for a in briefing.curation.actors]
+    assert [e.find("a").get_text() for e in entries] == sorted((a.name for a in briefing.curation.actors), key=str.casefold)
     hashimi = page(built_site, "actors/hisham-al-hashimi/index.html")
     assert headings(hashimi) == ["Who", "Role", "Mentions in the article"]
     mentions = hashimi.select("p.mention")
@@ -171,13 +179,14 @@ def test_page_kinds_have_their_sections(built_site, briefing):
     assert len(islamic_state.select("p.mention")) == len({m.paragraph for m in briefing.mentions["islamic-state"]})
 
     pillars = page(built_site, "pillars/index.html")
-    assert [e.find("a").get_text() for e in pillars.select(".index-list li")] == [p.name for p in briefing.curation.pillars]
+    assert [e.find("a").get_text() for e in pillars.select(".index-list li")] == sorted((p.name for p in briefing.curation.pillars), key=str.casefold)
     border = page(built_site, "pillars/border-surveillance/index.html")
     assert headings(border) == ["What", "Why: the threat it answers", "Who carries it out", "Status"]
     assert border.select_one(".kind .status").get_text() == "under negotiation"
 
     threat = page(built_site, "threat/index.html")
-    assert [h["id"] for h in threat.find_all("h2")] == [f"move-{m.id}" for m in briefing.curation.threat.moves]
+    by_name = sorted(briefing.curation.threat.moves, key=lambda m: m.name.casefold())
+    assert [h["id"] for h in threat.find_all("h2")] == [f"move-{m.id}" for m in by_name]
     for move in briefing.curation.threat.moves:
         responses = threat.find(id=f"move-{move.id}").find_next("p", class_="responses")
         assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}

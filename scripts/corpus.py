@@ -1,0 +1,134 @@
+"""Every article together: what all articles say about each actor, pillar and threat move, in date order.
+
+Curations are written one article at a time; readers want one page per actor across all of them. The
+merge keeps each article's statements apart (an :class:`Appearance` per article) so every statement
+stays linked to its own source. Built once per build, in time linear in articles and their items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Generic, TypeVar
+
+from .briefing import Actor, Briefing, Pending, Pillar, ThreatMove
+from .wire import WireCopy, find_copies
+
+Item = TypeVar("Item", Actor, Pillar, ThreatMove)
+Entry = Briefing | Pending  # an article, curated or not
+
+
+@dataclass(frozen=True)
+class Appearance(Generic[Item]):
+    """One article's account of an actor, pillar or threat move."""
+
+    briefing: Briefing
+    item: Item
+
+
+@dataclass(frozen=True)
+class Merged(Generic[Item]):
+    """An actor, pillar or threat move across articles; appearances newest article first."""
+
+    id: str
+    appearances: tuple[Appearance[Item], ...]
+
+    @property
+    def latest(self) -> Item:
+        return self.appearances[0].item
+
+    @property
+    def name(self) -> str:
+        return self.latest.name
+
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        return tuple(n for n in dict.fromkeys(a.item.name for a in self.appearances) if n != self.name)
+
+    @property
+    def articles(self) -> int:
+        return len(self.appearances)
+
+    def collect(self, path: str) -> list[str]:
+        """Every distinct value of a field (``answers``, ``status.value``) across articles, newest first."""
+        get = attrgetter(path)
+        found: dict[str, None] = {}
+        for appearance in self.appearances:
+            value = get(appearance.item)
+            found.update(dict.fromkeys(value if isinstance(value, tuple) else (value,)))
+        return list(found)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    entries: tuple[Entry, ...]  # newest first; undated articles last
+    actors: dict[str, Merged[Actor]]  # by id, in name order
+    pillars: dict[str, Merged[Pillar]]
+    moves: dict[str, Merged[ThreatMove]]
+    copies: dict[str, WireCopy]  # by the copy's seed id
+    copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
+
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        return tuple(e for e in self.entries if isinstance(e, Briefing))
+
+    @property
+    def pending(self) -> tuple[Pending, ...]:
+        return tuple(e for e in self.entries if isinstance(e, Pending))
+
+    @property
+    def latest(self) -> Briefing | None:
+        return next(iter(self.briefings), None)
+
+    def chronological(self) -> tuple[Entry, ...]:
+        """Dated articles, oldest first (a timeline has no place for undated ones)."""
+        return tuple(sorted((e for e in self.entries if e.date), key=_date_key))
+
+    def undated(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if not e.date)
+
+    def pillar_statuses(self) -> list[str]:
+        return sorted({status for p in self.pillars.values() for status in p.collect("status.value")})
+
+    def pillars_for_move(self, move_id: str) -> list[Merged[Pillar]]:
+        return [p for p in self.pillars.values() if any(move_id in a.item.answers for a in p.appearances)]
+
+
+def build(entries: list[Entry]) -> Corpus:
+    ordered = sorted(entries, key=_newest_first)
+    briefings = [e for e in ordered if isinstance(e, Briefing)]
+    oldest_first = [e.article for e in reversed(ordered)]
+    copies = find_copies(oldest_first)
+    copied_as: dict[str, list[WireCopy]] = {}
+    for copy in copies:
+        copied_as.setdefault(copy.original, []).append(copy)
+    return Corpus(
+        entries=tuple(ordered),
+        actors=_merge(briefings, lambda b: b.curation.actors),
+        pillars=_merge(briefings, lambda b: b.curation.pillars),
+        moves=_merge(briefings, lambda b: b.curation.threat.moves),
+        copies={c.copy: c for c in copies},
+        copied_as={k: tuple(v) for k, v in copied_as.items()},
+    )
+
+
+def _merge(briefings: list[Briefing], items_of) -> dict:  # noqa: ANN001 - a small local accessor
+    by_id: dict[str, list[Appearance]] = {}
+    for b in briefings:
+        for item in items_of(b):
+            by_id.setdefault(item.id, []).append(Appearance(b, item))
+    merged = [Merged(i, tuple(a)) for i, a in by_id.items()]
+    return {m.id: m for m in sorted(merged, key=lambda m: (m.name.casefold(), m.id))}
+
+
+def _date_key(entry: Entry) -> tuple[str, str]:
+    return (entry.date.iso if entry.date else "", entry.article.seed_id)
+
+
+def _newest_first(entry: Entry) -> tuple[bool, str, str]:
+    return (entry.date is None, _invert(entry.date.iso) if entry.date else "", entry.article.seed_id)
+
+
+def _invert(iso: str) -> str:
+    """A key that sorts later dates first: each digit d becomes 9 - d ("2017-06" < "2016-12")."""
+    return "".join(str(9 - int(c)) if c.isdigit() else "~" for c in iso)
