@@ -1,7 +1,8 @@
-"""``python -m scripts generate|site``: the generator and the safe site build, from the command line.
+"""``python -m scripts generate|site|new``: the generator, the safe site build and adding an article, from the command line.
 
 ``generate [--seeds DIR] [--out DIR]`` writes the pages the MkDocs hook produces in memory, for
 inspection, for other static-site builders, and for tests. ``site [--site-dir DIR]`` is ``make site``.
+``new PATH [--seeds DIR]`` is ``make new``: the article into the seeds, with a draft curation beside it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import BriefingError
+from .draft import add_seed
+from .errors import BriefingError, display_path
 from .generate import generate, write_pages
 from .publish import build_site
 
@@ -24,9 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--site-url", help="address the site is published at (default: site_url from mkdocs.yml)")
     site = sub.add_parser("site", help="strict build into a fresh directory, swapped in only on success")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
+    new = sub.add_parser("new", help="copy an article into the seeds under its content-hash name and write its draft curation")
+    new.add_argument("path", type=Path, help="the article, saved as text")
+    new.add_argument("--seeds", type=Path, default=Path("seeds"))
     args = parser.parse_args(argv)
     if args.command == "site":
         return build_site(Path.cwd(), args.site_dir)
+    if args.command == "new":
+        return _new(args.path, args.seeds)
     try:
         site = generate(args.seeds, site_url=args.site_url if args.site_url is not None else _configured_site_url())
     except BriefingError as err:
@@ -34,6 +41,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     written = write_pages(site, args.out)
     print(f"generated {len(site.pages)} pages in {args.out} ({len(written)} changed)")
+    return 0
+
+
+def _new(source: Path, seeds_dir: Path) -> int:
+    try:
+        seed, draft = add_seed(source, seeds_dir)
+    except BriefingError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"added {display_path(seed)} (the article, byte for byte)")
+    print(f"wrote {display_path(draft)} (its draft curation, with candidates to review)")
+    print("next: run `make serve` to preview it (shown as awaiting review) and finish the draft as its top comment says")
     return 0
 
 

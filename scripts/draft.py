@@ -1,0 +1,478 @@
+"""``make new``: a new article into ``seeds/`` under a content-hash name, with a draft curation beside it.
+
+Writing a curation starts with finding things in the article: who appears, who is quoted, what is
+counted, what is planned. The draft lists those as *candidates*, each with evidence already verified
+to occur exactly once in the article, so the editor starts from quotes that will be accepted and
+spends their time judging and writing. Candidates are leads found by simple rules, not statements:
+nothing in them is published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import curation
+from . import evidence as quotes
+from .article import Article, Paragraph
+from .briefing import Draft
+from .errors import BriefingError, display_path
+from .generate import CURATION_SUFFIX, SEED_SUFFIX
+from .parse import parse_bytes
+from .text import clean
+
+MAX_CANDIDATES = 40  # per list: enough to cover a long article, few enough to review
+NUMBERED = re.compile(r"^(\d+)_")  # "000_b2ab8aba2c0e3d24.txt": running number, then content hash
+HASH_CHARS = 16
+
+Item = dict[str, str]
+
+
+# --- adding the seed ----------------------------------------------------------------------------
+
+
+def add_seed(source: Path, seeds_dir: Path) -> tuple[Path, Path]:
+    """Copy ``source`` into ``seeds_dir`` byte for byte and write its draft curation; return both paths.
+
+    Every check runs before anything is written, so a refused article leaves ``seeds_dir`` as it was."""
+    data = _read_source(source)
+    article = parse_bytes(data, source)  # the parser's own one-line error for a bad article
+    _check_seeds_dir(seeds_dir)
+    digest = hashlib.sha256(data).hexdigest()
+    _refuse_duplicate(source, digest, seeds_dir)
+    seed = seeds_dir / f"{_next_number(seeds_dir):03d}_{digest[:HASH_CHARS]}{SEED_SUFFIX}"
+    draft = curation.curation_path(seed)
+    known, example = known_actors(seeds_dir)
+    text = draft_text(article, seed.name, known, example)
+    _write_new(seed, data, draft, text)
+    return seed, draft
+
+
+def _read_source(source: Path) -> bytes:
+    if source.is_dir():
+        raise BriefingError(source, "is a directory; give the path of one article saved as a text file")
+    try:
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise BriefingError(source, "does not exist; give the path of the article saved as a text file") from None
+    except OSError as err:
+        raise BriefingError(source, f"cannot be read ({err.strerror}); check the path and its permissions") from None
+
+
+def _check_seeds_dir(seeds_dir: Path) -> None:
+    if not seeds_dir.is_dir():
+        raise BriefingError(seeds_dir, "is not a directory; give the seeds directory with --seeds (default: seeds)")
+
+
+def _seed_entries(seeds_dir: Path, suffix: str) -> list[Path]:
+    return sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.suffix.lower() == suffix and p.is_file())
+
+
+def _refuse_duplicate(source: Path, digest: str, seeds_dir: Path) -> None:
+    # Same bytes, not same name: a renamed copy would otherwise be published twice.
+    for seed in _seed_entries(seeds_dir, SEED_SUFFIX):
+        if hashlib.sha256(seed.read_bytes()).hexdigest() == digest:
+            raise BriefingError(
+                source, f"has exactly the same bytes as {display_path(seed)}; it is already a seed, nothing was written"
+            )
+
+
+def _next_number(seeds_dir: Path) -> int:
+    numbers = [int(m.group(1)) for p in seeds_dir.iterdir() if (m := NUMBERED.match(p.name))]
+    return max(numbers, default=-1) + 1
+
+
+def _write_new(seed: Path, data: bytes, draft: Path, text: str) -> None:
+    """Write both files without ever replacing one; on failure, remove what this call created."""
+    for path in (seed, draft):
+        if path.exists():
+            raise BriefingError(path, "already exists; nothing was written (make new never overwrites a file)")
+    created: list[Path] = []
+    try:
+        with seed.open("xb") as out:  # "x": fail rather than overwrite, even if a file appeared meanwhile
+            created.append(seed)
+            out.write(data)
+        with draft.open("x", encoding="utf-8", newline="\n") as out:
+            created.append(draft)
+            out.write(text)
+    except OSError as err:
+        for path in created:
+            path.unlink(missing_ok=True)
+        target = Path(err.filename) if err.filename else seed
+        raise BriefingError(target, f"cannot be written ({err.strerror}); nothing was added") from None
+
+
+# --- actors already curated elsewhere ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    id: str
+    aliases: tuple[str, ...]  # mentioned_as and name, across every curation that has the actor
+
+
+def known_actors(seeds_dir: Path) -> tuple[list[KnownActor], str | None]:
+    """Actors of every finished curation in ``seeds_dir``, and the name of one such curation as an example."""
+    aliases: dict[str, list[str]] = {}
+    example = None
+    for path in _seed_entries(seeds_dir, CURATION_SUFFIX):
+        try:
+            done = curation.read(path)
+        except BriefingError:
+            continue  # a broken curation is reported by the build; it just offers no actors here
+        if isinstance(done, Draft):
+            continue  # a draft's actors are not reviewed yet
+        example = example or path.name
+        for actor in done.actors:
+            known = aliases.setdefault(actor.id, [])
+            known.extend(a for a in (*actor.mentioned_as, actor.name) if a not in known)
+    return [KnownActor(actor_id, tuple(names)) for actor_id, names in aliases.items()], example
+
+
+# --- sentences and verified evidence -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: Paragraph
+    spans: tuple[tuple[int, int], ...]  # every sentence of the paragraph, to widen evidence
+    index: int
+
+    @property
+    def start(self) -> int:
+        return self.spans[self.index][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[self.index][1]
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    result = []
+    for paragraph in article.paragraphs:
+        spans = tuple(_sentence_spans(paragraph))
+        result.extend(Sentence(paragraph, spans, i) for i in range(len(spans)))
+    return result
+
+
+def _sentence_spans(paragraph: Paragraph) -> Iterator[tuple[int, int]]:
+    cursor = 0
+    for piece in quotes.sentences(paragraph):
+        # sentences() re-joins abbreviation splits with one space; match any whitespace there.
+        found = re.compile(r"\s+".join(map(re.escape, piece.split()))).search(paragraph.text, cursor)
+        if found:
+            yield found.start(), found.end()
+            cursor = found.end()
+
+
+class Passages:
+    """The article's paragraphs as the curation loader compares quotes with them, to test many spans fast.
+
+    Normalised paragraphs joined by a line break, which no normalised quote contains, so a match never
+    spans two paragraphs: one search over the article replaces one per paragraph, which matters for
+    articles of thousands of repetitive paragraphs."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.joined = "\n".join(quotes.normalise(p.text)[0] for p in article.paragraphs)
+
+    def occurs_once(self, text: str) -> bool:
+        """True when the curation loader will accept ``text`` as evidence: long enough, found, one passage."""
+        quote = clean(text)
+        if len(quote.split()) < curation.MIN_QUOTE_WORDS:
+            return False
+        needle, _ = quotes.normalise(quote)
+        first = self.joined.find(needle)
+        # A second occurrence, even inside the same paragraph, would not point at ONE passage.
+        return first >= 0 and self.joined.find(needle, first + 1) < 0 and len(quotes.find(self.article, quote)) == 1
+
+
+def unique_evidence(passages: Passages, sentence: Sentence, start: int | None = None, end: int | None = None) -> str | None:
+    """The span ``start:end`` of the sentence's paragraph (default: the sentence) if it occurs once in the
+    article; otherwise the covering sentences, widened one neighbour at a time until unique; or None."""
+    text = sentence.paragraph.text
+    start = sentence.start if start is None else start
+    end = sentence.end if end is None else end
+    if passages.occurs_once(text[start:end]):
+        return clean(text[start:end])
+    spans = sentence.spans
+    low = max((i for i, (s, _) in enumerate(spans) if s <= start), default=0)
+    high = min((i for i, (_, e) in enumerate(spans) if e >= end), default=len(spans) - 1)
+    grow_right = True
+    while True:
+        span = text[spans[low][0] : spans[high][1]]
+        if passages.occurs_once(span):
+            return clean(span)
+        if grow_right and high + 1 < len(spans):
+            high += 1
+        elif low > 0:
+            low -= 1
+        elif high + 1 < len(spans):
+            high += 1
+        else:
+            return None
+        grow_right = not grow_right
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    # The same whole-word, case-sensitive rule the loader uses for mentioned_as, so a match here is a mention there.
+    return re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
+
+
+class Spans:
+    """Passages of the article by paragraph, to ask whether a sentence or name overlaps one."""
+
+    def __init__(self) -> None:
+        self.by_paragraph: dict[int, list[tuple[int, int]]] = {}
+
+    def add(self, paragraph: int, start: int, end: int) -> None:
+        self.by_paragraph.setdefault(paragraph, []).append((start, end))
+
+    def overlaps(self, paragraph: int, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.by_paragraph.get(paragraph, ()))
+
+
+def known_actor_candidates(passages: Passages, sentences: list[Sentence], known: list[KnownActor]) -> tuple[list[Item], Spans]:
+    """One candidate per known actor the article mentions, in order of first mention; and every mention."""
+    found: list[tuple[tuple[int, int], Item]] = []
+    mentions = Spans()
+    for actor in known:
+        patterns = [_alias_pattern(alias) for alias in actor.aliases]
+        hits = [(s, m) for s in sentences for p in patterns for m in p.finditer(s.text)]
+        for sentence, match in hits:
+            mentions.add(sentence.paragraph.number, sentence.start + match.start(), sentence.start + match.end())
+        hits.sort(key=lambda hit: (hit[0].paragraph.number, hit[0].start + hit[1].start()))
+        for sentence, match in hits:
+            if quote := unique_evidence(passages, sentence):
+                order = (sentence.paragraph.number, sentence.start + match.start())
+                found.append((order, {"name": clean(match.group()), "known": actor.id, "evidence": quote}))
+                break
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])], mentions
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())  # word lists read better as text than as quoted items
+
+
+# A capitalised word: "Mosul", "al-Hashimi", "U.S.", "O'Neill"; not "Shiite-led" (an adjective) nor "post-Mosul".
+_CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
+_WORD = rf"(?:(?:{_CAPITAL}\.){{2,}}|(?:al-|el-)?{_CAPITAL}\w*(?:['’]{_CAPITAL}\w*)?(?:-{_CAPITAL}\w*)*(?![\w-]))"
+_PARTICLE = r"(?:of(?:\s+the)?|bin|ibn|abu|de|da|del|van|von|der|al|el)"
+NAME_RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*")
+PARTICLES = frozenset({"of", "the", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "al", "el"})
+CALENDAR = _words(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
+TITLES = _words("Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Sgt Brig Adm Gov Sen Rep Rev St Jr Sr No")
+# Words that open sentences: capitalised there, but not names.
+COMMON = _words(
+    """a an the this that these those there then they them their he she it its we our you your i his her
+    but and or so yet if when while after before since as at in on of for by with from to into under over
+    about above below between against among through during despite although though because however
+    meanwhile already also still longer later earlier now today yesterday tomorrow last next first
+    some many most several all both each every other another such no not more less only even just
+    what who whom whose why how where which according one two three four five six seven eight nine ten
+    eleven twelve dozens hundreds thousands"""
+)
+_OPENING = re.compile(r"(?:^|(?<=\s))[\"“‘'(\[]+")
+_LEAD = re.compile(r"\W*")  # dashes, bullets or quote marks before a sentence's first word
+
+
+@dataclass(frozen=True)
+class NameWord:
+    text: str
+    start: int  # offsets into the sentence
+    end: int
+    initial: bool  # opens the sentence or a quotation, where any word is capitalised
+
+
+def unknown_name_candidates(passages: Passages, sentences: list[Sentence], skip: Spans, skip_names: set[str]) -> list[Item]:
+    """Runs of capitalised words not already covered by a known actor: possible new actors to curate."""
+    lowercase = {w for p in passages.article.paragraphs for w in re.findall(r"(?<![\w'’-])[a-z][\w'’]*", p.text)}
+    capitalised_inside = {w.text for s in sentences for run in _name_runs(s) for w in run if not w.initial}
+    items: list[Item] = []
+    seen = {name.casefold() for name in skip_names}
+    for sentence in sentences:
+        if len(items) >= MAX_CANDIDATES:
+            break
+        for run in _name_runs(sentence):
+            if run[0].initial and not _keeps_initial(run, lowercase, capitalised_inside):
+                run = run[1:]
+            for words in _split_names(sentence, run):
+                start, end = words[0].start, words[-1].end
+                name = clean(sentence.text[start:end])
+                overlaps = skip.overlaps(sentence.paragraph.number, sentence.start + start, sentence.start + end)
+                if len(name) < 2 or overlaps or name.casefold() in seen:
+                    continue
+                if quote := unique_evidence(passages, sentence):
+                    seen.add(name.casefold())
+                    items.append({"name": name, "evidence": quote})
+    return items
+
+
+def _name_runs(sentence: Sentence) -> list[list[NameWord]]:
+    text = sentence.text
+    openings = {_LEAD.match(text).end()} | {m.end() for m in _OPENING.finditer(text)}
+    return [
+        [
+            NameWord(w.group(), run.start() + w.start(), run.start() + w.end(), run.start() + w.start() in openings)
+            for w in re.finditer(r"\S+", run.group())
+        ]
+        for run in NAME_RUN.finditer(text)
+    ]
+
+
+def _keeps_initial(run: list[NameWord], lowercase: set[str], capitalised_inside: set[str]) -> bool:
+    word = run[0].text
+    if word.lower() in COMMON or word.lower() in lowercase:
+        return False
+    # "Hisham al-Hashimi said" opens with a name; "Tough days await" does not.
+    return len(run) > 1 or word in capitalised_inside
+
+
+def _split_names(sentence: Sentence, run: list[NameWord]) -> list[list[NameWord]]:
+    """A run cut at dates and titles ("Gen."), with connecting particles trimmed from its ends."""
+    pieces: list[list[NameWord]] = [[]]
+    for word in run:
+        is_title = word.text in TITLES and sentence.text[word.end : word.end + 1] == "."
+        if word.text in CALENDAR or is_title:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    trimmed = []
+    for piece in pieces:
+        while piece and piece[0].text in PARTICLES:
+            piece = piece[1:]
+        while piece and piece[-1].text in PARTICLES:
+            piece = piece[:-1]
+        if piece:
+            trimmed.append(piece)
+    return trimmed
+
+
+def quotation_candidates(passages: Passages, sentences: list[Sentence]) -> tuple[list[Item], Spans]:
+    """The article's direct quotations with their speakers; and where each quotation is."""
+    items: list[Item] = []
+    where = Spans()
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph.number, []).append(sentence)
+    for quotation in passages.article.quotations:
+        paragraph = passages.article.paragraph(quotation.paragraph)
+        start = paragraph.text.find(quotation.text)
+        if start < 0:
+            continue
+        end = start + len(quotation.text)
+        where.add(paragraph.number, start, end)
+        sentence = next((s for s in by_paragraph.get(paragraph.number, ()) if s.start <= start < s.end), None)
+        quote = unique_evidence(passages, sentence, start, end) if sentence and len(items) < MAX_CANDIDATES else None
+        if quote is None or any(item["evidence"] == quote for item in items):
+            continue
+        item = {"speaker": clean(quotation.speaker)} if quotation.speaker else {}
+        items.append({**item, "evidence": quote})
+    return items, where
+
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?"
+    "|millions?|billions?|percent|per cent|half|third|quarter"
+)
+NUMBERS = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_STRATEGY_WORDS = (
+    r"plans?|planned|planning|strateg\w*|priorit\w*|aims?|aimed|aiming|goals?|will|would|must|needs?|needed"
+    r"|designed to|prepar\w*|deploy\w*|counter|counters|countered|countering|negotiat\w*"
+)
+STRATEGY = re.compile(rf"\b(?:{_STRATEGY_WORDS})\b", re.IGNORECASE)
+
+
+def sentence_candidates(
+    passages: Passages, sentences: list[Sentence], pattern: re.Pattern[str], skip: Spans | None = None
+) -> list[Item]:
+    """Sentences matching ``pattern`` that do not overlap a span in ``skip``."""
+    items: list[Item] = []
+    for sentence in sentences:
+        if not pattern.search(sentence.text):
+            continue
+        if skip and skip.overlaps(sentence.paragraph.number, sentence.start, sentence.end):
+            continue
+        quote = unique_evidence(passages, sentence)
+        if quote and all(item["evidence"] != quote for item in items):
+            items.append({"evidence": quote})
+            if len(items) == MAX_CANDIDATES:
+                break  # the rest would be cut anyway; stopping keeps huge articles fast
+    return items
+
+
+def candidates(article: Article, known: list[KnownActor]) -> dict[str, list[Item]]:
+    passages = Passages(article)
+    sentences = article_sentences(article)
+    known_items, mentions = known_actor_candidates(passages, sentences, known)
+    known_names = {alias for actor in known for alias in actor.aliases}
+    unknown_items = unknown_name_candidates(passages, sentences, mentions, known_names)
+    quotation_items, quoted = quotation_candidates(passages, sentences)
+    return {
+        "actors": (known_items + unknown_items)[:MAX_CANDIDATES],
+        "quotations": quotation_items[:MAX_CANDIDATES],
+        "numbers": sentence_candidates(passages, sentences, NUMBERS),
+        "strategy": sentence_candidates(passages, sentences, STRATEGY, quoted),
+    }
+
+
+# --- the draft file ------------------------------------------------------------------------------
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Indents list items under their key, as the hand-written curations do."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def draft_text(article: Article, seed_name: str, known: list[KnownActor], example: str | None) -> str:
+    found = candidates(article, known)
+    body = yaml.dump(
+        {"status": "draft", "candidates": found},
+        Dumper=_IndentedDumper,
+        width=1000,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+    )
+    return _header(article, seed_name, example) + "\n" + body
+
+
+def _comment_text(text: str) -> str:
+    # A line separator inside a comment would end it and turn the rest of the title into YAML.
+    return "".join(ch if ch.isprintable() else " " for ch in clean(text))
+
+
+def _header(article: Article, seed_name: str, example: str | None) -> str:
+    model = f"see {_comment_text(example)}, a finished curation" if example else "README shows an example"
+    lines = [
+        f"DRAFT curation for {seed_name}: “{_comment_text(article.title)}”.",
+        "Written by `make new`. While it is a draft, the site shows the article as awaiting review;",
+        "publishing refuses it. To finish it:",
+        "  1. Write summary, key_points, actors, pillars, threat and source_notes (relations is optional)",
+        '     as in README, "Curation schema". Every statement needs a type and evidence copied verbatim',
+        f"     from the article ({model}).",
+        "  2. Review the candidates below. They were found by simple rules: leads, not statements.",
+        "     An actor with `known:` is already curated for another article; reuse that id if it is the same",
+        "     actor. Every evidence below occurs exactly once in the article, so it can be copied as is.",
+        "  3. Delete the line `status: draft` and the whole `candidates:` block.",
+        "Run `make serve` while editing: a problem shows as one line naming this file, the line and the fix.",
+    ]
+    return "".join(f"# {line}\n" for line in lines)

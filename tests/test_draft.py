@@ -1,0 +1,238 @@
+"""`make new`: the seed is copied as received, and the draft's candidates are sound leads an editor can use."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import curation, draft
+from scripts import evidence as quotes
+from scripts.__main__ import main
+from scripts.briefing import Candidate, Draft
+from scripts.errors import BriefingError, ParseError
+from scripts.parse import parse_file
+
+from .conftest import FIRST_SEED, FIXTURES
+
+ARTICLE = FIXTURES / "draft" / "border_outposts.txt"
+REPEATED = "The plan needs 500 more soldiers."  # in two paragraphs, alone: no unique span exists
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A seeds directory holding the real first seed and its curation: the known actors."""
+    directory = tmp_path / "seeds"
+    directory.mkdir()
+    shutil.copy(FIRST_SEED, directory)
+    shutil.copy(curation.curation_path(FIRST_SEED), directory)
+    return directory
+
+
+@pytest.fixture
+def added(seeds: Path) -> tuple[Path, Path]:
+    return draft.add_seed(ARTICLE, seeds)
+
+
+@pytest.fixture
+def loaded(added: tuple[Path, Path]) -> Draft:
+    result = curation.read(added[1])
+    assert isinstance(result, Draft), f"{added[1]} did not load as a draft"
+    return result
+
+
+def all_candidates(loaded: Draft) -> list[Candidate]:
+    c = loaded.candidates
+    return [*c.actors, *c.quotations, *c.numbers, *c.strategy]
+
+
+def quotes_of(items: tuple[Candidate, ...]) -> list[str]:
+    return [e.quote for item in items for e in item.evidence]
+
+
+def test_seed_is_copied_byte_for_byte_under_its_content_hash(added, seeds):
+    seed, draft_path = added
+    digest = hashlib.sha256(ARTICLE.read_bytes()).hexdigest()
+    assert seed == seeds / f"001_{digest[:16]}.txt"
+    assert draft_path == seeds / f"001_{digest[:16]}.yml"
+    assert seed.read_bytes() == ARTICLE.read_bytes()
+
+
+def test_numbers_run_on_from_the_highest(seeds, tmp_path):
+    (seeds / "007_0000000000000000.txt").write_bytes(FIRST_SEED.read_bytes() + b"\nAnother paragraph.\n")
+    source = tmp_path / "variant.txt"
+    source.write_bytes(ARTICLE.read_bytes() + b"\nOne more paragraph for a different hash.\n")
+    seed, _ = draft.add_seed(source, seeds)
+    assert seed.name.startswith("008_")
+
+
+def test_source_is_left_unchanged(seeds):
+    before = (ARTICLE.read_bytes(), ARTICLE.stat().st_mtime_ns)
+    draft.add_seed(ARTICLE, seeds)
+    assert (ARTICLE.read_bytes(), ARTICLE.stat().st_mtime_ns) == before
+
+
+def test_duplicate_bytes_are_refused_naming_the_existing_seed(seeds, tmp_path):
+    renamed = tmp_path / "same article, other name.txt"
+    shutil.copy(FIRST_SEED, renamed)
+    before = snapshot(seeds)
+    with pytest.raises(BriefingError, match=rf"same bytes as .*{FIRST_SEED.name}") as err:
+        draft.add_seed(renamed, seeds)
+    assert "\n" not in str(err.value)
+    assert snapshot(seeds) == before
+
+
+def test_adding_the_same_article_twice_is_refused(added, seeds):
+    before = snapshot(seeds)
+    with pytest.raises(BriefingError, match=added[0].name):
+        draft.add_seed(ARTICLE, seeds)
+    assert snapshot(seeds) == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"   \n\n", b"A title and nothing else\n", b"PK\x03\x04\x00\x00binary"],
+    ids=["empty", "whitespace", "title only", "binary"],
+)
+def test_a_bad_article_gets_the_parser_error_and_writes_nothing(seeds, tmp_path, content):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    before = snapshot(seeds)
+    with pytest.raises(ParseError, match="bad.txt"):
+        draft.add_seed(source, seeds)
+    assert snapshot(seeds) == before
+
+
+def test_an_existing_file_is_never_overwritten(seeds, monkeypatch):
+    digest = hashlib.sha256(ARTICLE.read_bytes()).hexdigest()
+    orphan = seeds / f"001_{digest[:16]}.yml"
+    orphan.write_text("# someone's notes\n")
+    monkeypatch.setattr(draft, "_next_number", lambda _: 1)  # as if the file appeared after numbering
+    before = snapshot(seeds)
+    with pytest.raises(BriefingError, match="already exists"):
+        draft.add_seed(ARTICLE, seeds)
+    assert snapshot(seeds) == before
+
+
+def test_missing_source_is_one_line_error(seeds, tmp_path):
+    with pytest.raises(BriefingError, match="does not exist"):
+        draft.add_seed(tmp_path / "nowhere.txt", seeds)
+
+
+def test_draft_starts_with_instructions_then_status(added):
+    text = added[1].read_text(encoding="utf-8")
+    header, body = text.split("\nstatus: draft\n")
+    assert body.startswith("candidates:\n")
+    assert all(line.startswith("#") or not line for line in header.splitlines())
+    for step in ("summary", "key_points", "source_notes", "Curation schema", "status: draft", "candidates:"):
+        assert step in header
+
+
+def test_known_actors_are_matched_with_their_ids(loaded):
+    known = {c.known: c.name for c in loaded.candidates.actors if c.known}
+    assert known["islamic-state"] == "Islamic State"
+    assert known["hisham-al-hashimi"] == "Hisham al-Hashimi"
+    assert known["iraqi-forces"] == "Iraqi forces"
+    assert known["baghdad-government"] == "government in Baghdad"
+    assert "western-companies" not in known  # not in this article
+    for candidate in (c for c in loaded.candidates.actors if c.known):
+        assert candidate.name in candidate.evidence[0].quote
+
+
+def test_unknown_names_are_found_once_without_dates_titles_or_sentence_openers(loaded):
+    unknown = [c.name for c in loaded.candidates.actors if not c.known]
+    assert set(unknown) >= {
+        "Yahya Rasool",
+        "Saad Maan",
+        "Joint Operations Command",
+        "Hamrin Mountains",
+        "Ministry of Defense",
+        "Fallujah",
+    }
+    assert not set(unknown) & {"Tuesday", "June", "January", "Gen", "Around", "Talks", "Local", "The", "We"}
+    assert not set(unknown) & {"Hisham al-Hashimi", "Islamic State", "Iraqi forces"}  # already known
+    assert len(unknown) == len(set(unknown))
+
+
+def test_quotations_carry_their_speaker(loaded):
+    assert [(c.speaker, c.evidence[0].quote) for c in loaded.candidates.quotations] == [
+        ("Yahya Rasool", "We will close every crossing before the summer ends")
+    ]
+
+
+def test_number_sentences(loaded):
+    numbers = quotes_of(loaded.candidates.numbers)
+    assert any("chain of 40 outposts" in q for q in numbers)
+    assert any("thousands of militants" in q for q in numbers)
+    assert "Around 3,000 families have returned to Fallujah since January." in numbers
+
+
+def test_strategy_sentences_skip_quotations(loaded):
+    strategy = quotes_of(loaded.candidates.strategy)
+    assert any(q.startswith("Iraqi forces plan to build") for q in strategy)
+    assert any("the government in Baghdad must also rebuild" in q for q in strategy)
+    assert not any("We will close every crossing" in q for q in strategy)
+
+
+def test_repeated_sentence_is_widened_to_a_unique_span_or_skipped(loaded):
+    strategy = quotes_of(loaded.candidates.strategy)
+    assert "The border is long. The army needs more drones." in strategy
+    assert "The army needs more drones." not in strategy
+    assert REPEATED not in quotes_of(loaded.candidates.numbers) + strategy
+
+
+def test_every_evidence_occurs_exactly_once_in_the_article(loaded, added):
+    article = parse_file(added[0])
+    items = all_candidates(loaded)
+    assert items
+    for item in items:
+        for evidence in item.evidence:
+            assert len(evidence.quote.split()) >= curation.MIN_QUOTE_WORDS
+            (match,) = quotes.find(article, evidence.quote)
+            needle, _ = quotes.normalise(evidence.quote)
+            hay, _ = quotes.normalise(match.paragraph.text)
+            assert hay.count(needle) == 1, evidence.quote
+
+
+def test_known_actors_skip_drafts_and_broken_curations(added, seeds):
+    (seeds / "002_broken.txt").write_text("Title\n\nText.\n")
+    (seeds / "002_broken.yml").write_text("summary: [unclosed\n")
+    known, example = draft.known_actors(seeds)
+    assert example == curation.curation_path(FIRST_SEED).name
+    assert "islamic-state" in {actor.id for actor in known}
+
+
+def test_awkward_text_stays_valid_yaml(seeds, tmp_path):
+    source = tmp_path / "awkward.txt"
+    source.write_text(
+        "Title: with # hash and 'quotes'\u2028and a line separator\n\n"
+        '- Not a list: "key: value" # not a comment, said Omar bin Laden on Monday.\n\n'
+        "&anchor *alias !!python/object Mosul will need 7 percent more, officials said.\n",
+        encoding="utf-8",
+    )
+    _, draft_path = draft.add_seed(source, seeds)
+    loaded = curation.read(draft_path)
+    assert isinstance(loaded, Draft)
+    assert any("!!python/object" in q for q in quotes_of(loaded.candidates.numbers))
+    assert {c.name for c in loaded.candidates.actors} >= {"Omar bin Laden", "Mosul"}
+    assert "Not" not in {c.name for c in loaded.candidates.actors}  # opens a sentence after a dash
+
+
+def test_command_line_prints_both_paths_and_the_next_step(seeds, capsys):
+    assert main(["new", str(ARTICLE), "--seeds", str(seeds)]) == 0
+    out = capsys.readouterr().out
+    written = sorted(p.name for p in seeds.iterdir() if p.name.startswith("001_"))
+    assert len(written) == 2 and all(name in out for name in written)
+    assert "make serve" in out
+
+
+def test_command_line_error_is_one_line_and_exit_1(seeds, capsys):
+    assert main(["new", str(FIRST_SEED), "--seeds", str(seeds)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
