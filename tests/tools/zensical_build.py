@@ -1,0 +1,102 @@
+"""`python -m tests.tools.zensical_build`: build the site with Zensical into build/zensical/.
+
+Material for MkDocs reaches end of life in May 2027; Zensical, its successor, reads mkdocs.yml but runs
+no MkDocs hooks or plugins. So the pages our hook generates in memory are written to disk first, next to
+a copy of docs/, and Zensical gets the project's own configuration, changed only where it has to be.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "build" / "zensical"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its diagnostics even when not on a terminal
+
+
+class _Env:
+    """An `!ENV` node kept as written, so SITE_URL sets the address for Zensical as it does for MkDocs."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: _Env(node))
+_Dumper.add_representer(_Env, lambda dumper, env: env.node)
+
+
+def zensical_config(config: dict[str, Any], project: Path, nav: list[Any]) -> str:
+    """The project's configuration with only what Zensical cannot use as it stands replaced."""
+    config = {**config, "docs_dir": "docs", "site_dir": "site", "nav": nav}  # both must lie beside the file
+    config.pop("hooks", None)  # never run by Zensical: their pages are on disk, their HTML rewriting is lost
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # The real overrides, not a copy: the build must prove that they work with Zensical's templates.
+        config["theme"] = {**theme, "custom_dir": str((project / theme["custom_dir"]).resolve())}
+    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def _run(args: list[str], cwd: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        output = _ANSI.sub("", result.stdout + result.stderr)
+        raise RuntimeError(f"`{' '.join(args[1:4])} …` failed (exit {result.returncode}):\n{output}")
+
+
+def build_with_zensical(project: Path, out: Path) -> Path:
+    """Generate the pages of `project` and build the site with Zensical into `out` (replaced)."""
+    project = project.resolve()
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    source_docs = project / config.get("docs_dir", "docs")
+    with tempfile.TemporaryDirectory(prefix="zensical-") as tmp:
+        work = Path(tmp)
+        docs = work / "docs"
+        shutil.copytree(source_docs, docs)
+        _run([sys.executable, "-m", "scripts", "generate", "--out", str(docs), "--seeds", str(project / "seeds")], cwd=project)
+        nav_file = docs / "nav.json"  # describes the site, is not part of it
+        nav = json.loads(nav_file.read_text(encoding="utf-8"))
+        nav_file.unlink()
+        # The hook appends the hand-written pages to the generated navigation; `generate` never sees them.
+        nav += [page.relative_to(source_docs).as_posix() for page in sorted(source_docs.rglob("*.md"))]
+        (work / "mkdocs.yml").write_text(zensical_config(config, project, nav), encoding="utf-8")
+        _run([sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")], cwd=work)
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(work / "site", out)
+    return out
+
+
+def main() -> int:
+    try:
+        site = build_with_zensical(ROOT, OUT)
+    except RuntimeError as err:
+        print(err, file=sys.stderr)
+        return 1
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    print(f"Zensical built {len(pages)} pages ({len(files)} files) into {site.relative_to(ROOT)}/")
+    print("Serve it with: python -m http.server -d build/zensical")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
