@@ -97,8 +97,9 @@ class Corpus:
 def build(entries: list[Entry]) -> Corpus:
     ordered = sorted(entries, key=_newest_first)
     briefings = [e for e in ordered if isinstance(e, Briefing)]
-    oldest_first = [e.article for e in reversed(ordered)]
-    copies = find_copies(oldest_first)
+    # The first of several copies is the one the others are compared with: the earliest printed date,
+    # else the first added (seed files are numbered in the order editors add them).
+    copies = find_copies([e.article for e in sorted(entries, key=_oldest_first)])
     copied_as: dict[str, list[WireCopy]] = {}
     for copy in copies:
         copied_as.setdefault(copy.original, []).append(copy)
@@ -119,6 +120,10 @@ def _merge(briefings: list[Briefing], items_of) -> dict:  # noqa: ANN001 - a sma
             by_id.setdefault(item.id, []).append(Appearance(b, item))
     merged = [Merged(i, tuple(a)) for i, a in by_id.items()]
     return {m.id: m for m in sorted(merged, key=lambda m: (m.name.casefold(), m.id))}
+
+
+def _oldest_first(entry: Entry) -> tuple[bool, str, str]:
+    return (entry.date is None, entry.date.iso if entry.date else "", entry.article.seed_id)
 
 
 def _date_key(entry: Entry) -> tuple[str, str]:

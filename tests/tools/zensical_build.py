@@ -43,15 +43,26 @@ _Loader.add_constructor("!ENV", lambda loader, node: _Env(node))
 _Dumper.add_representer(_Env, lambda dumper, env: env.node)
 
 
-def zensical_config(config: dict[str, Any], project: Path, nav: list[Any]) -> str:
+# Material's search box with our accessibility fixes; Zensical's scripts drive their own search box and
+# leave this one at "Initializing search", so Zensical builds keep its own.
+MATERIAL_ONLY_OVERRIDES = ("partials/search.html",)
+
+
+def zensical_config(config: dict[str, Any], nav: list[Any]) -> str:
     """The project's configuration with only what Zensical cannot use as it stands replaced."""
     config = {**config, "docs_dir": "docs", "site_dir": "site", "nav": nav}  # both must lie beside the file
     config.pop("hooks", None)  # never run by Zensical: their pages are on disk, their HTML rewriting is lost
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        # The real overrides, not a copy: the build must prove that they work with Zensical's templates.
-        config["theme"] = {**theme, "custom_dir": str((project / theme["custom_dir"]).resolve())}
+        config["theme"] = {**theme, "custom_dir": "overrides"}
     return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def _copy_overrides(source: Path, target: Path) -> None:
+    """The real overrides (the build must prove they work with Zensical's templates) but Material-only ones."""
+    shutil.copytree(source, target)
+    for name in MATERIAL_ONLY_OVERRIDES:
+        (target / name).unlink()
 
 
 def _run(args: list[str], cwd: Path) -> None:
@@ -77,7 +88,10 @@ def build_with_zensical(project: Path, out: Path) -> Path:
         nav_file.unlink()
         # The hook appends the hand-written pages to the generated navigation; `generate` never sees them.
         nav += [page.relative_to(source_docs).as_posix() for page in sorted(source_docs.rglob("*.md"))]
-        (work / "mkdocs.yml").write_text(zensical_config(config, project, nav), encoding="utf-8")
+        theme = config.get("theme")
+        if isinstance(theme, dict) and theme.get("custom_dir"):
+            _copy_overrides(project / theme["custom_dir"], work / "overrides")
+        (work / "mkdocs.yml").write_text(zensical_config(config, nav), encoding="utf-8")
         _run([sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")], cwd=work)
         if out.exists():
             shutil.rmtree(out)
