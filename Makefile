@@ -14,7 +14,7 @@ DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test generate screenshots audit clean
+.PHONY: serve site new test generate screenshots audit bench clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -28,6 +28,11 @@ site: $(SITE_STAMP)
 generate: $(SITE_STAMP)
 	$(BIN)/python -m scripts generate --out build/pages
 
+## make new SEED=path/to/article.txt: copy an article into seeds/ under its content-hash name, with a draft curation beside it
+new: $(SITE_STAMP)
+	@if [ -z "$(SEED)" ]; then echo "error: say which article to add: make new SEED=path/to/article.txt" >&2; exit 1; fi
+	$(BIN)/python -m scripts new "$(SEED)"
+
 ## make test: the whole test suite (browser tests use Debian's Chromium; browsers are not downloaded)
 test: $(TEST_STAMP) $(BROWSER_STAMP)
 	$(BIN)/python -m pytest
@@ -39,6 +44,10 @@ screenshots: $(TEST_STAMP) $(BROWSER_STAMP)
 ## make audit (benchmark): Lighthouse on every page kind, served with gzip
 audit: $(TEST_STAMP) $(BROWSER_STAMP)
 	$(BIN)/python -m tests.tools.audit
+
+## make bench (benchmark): generation and the full site build, timed on 100 and 1,000 synthetic articles
+bench: $(TEST_STAMP)
+	$(BIN)/python -m tests.tools.bench
 
 clean:
 	rm -rf site build .pytest_cache

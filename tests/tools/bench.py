@@ -1,0 +1,263 @@
+"""`make bench`: generation and the full site build timed on synthetic corpora of 100 and 1,000 articles.
+
+A benchmark, not a test: it prints numbers and whether they meet the targets; run it on a quiet machine.
+Each step runs as its own process, one after the other, so its wall time and peak memory are its own.
+
+    python -m tests.tools.bench [--sizes 100,1000] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.tools.synth import make_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "build" / "bench"
+TARGET_RATIO, TARGET_SCALING, TARGET_PEAK_MIB = 0.05, 1.2, 1024
+PRIMARY_NAV = '<nav class="md-nav md-nav--primary"'
+NAV_TAG = re.compile(r"<nav\b|</nav\s*>")
+STDERR_TAIL = 30  # lines shown when a step fails
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class SiteSize:
+    total_bytes: int
+    files: int
+    pages: int
+    median_page: int
+    max_page: int
+    search_index: int
+    median_nav: int
+    home_weight: int  # gzipped bytes the home page loads
+
+
+class StepFailed(Exception):
+    pass
+
+
+# --- running a step ---------------------------------------------------------------------------
+
+
+def measure(name: str, command: list[str], log_dir: Path, env: dict[str, str] | None = None) -> Run:
+    """Wall time and the child's own peak RSS (from wait4, so no other process counts)."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    stdout, stderr = log_dir / f"{name}.out", log_dir / f"{name}.err"
+    # Output goes to files, not pipes: wait4 does not read pipes, and a full pipe would stall the child.
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4; tell Popen so it does not wait again
+    if child.returncode != 0:
+        tail = stderr.read_text(encoding="utf-8", errors="replace").splitlines()[-STDERR_TAIL:]
+        raise StepFailed(f"{name} failed (exit {child.returncode}): {' '.join(command)}\n" + "\n".join(tail))
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is KiB on Linux
+
+
+def generate_step(seeds: Path, work: Path) -> Run:
+    command = [sys.executable, "-m", "scripts", "generate", "--seeds", str(seeds), "--out", str(work / "pages")]
+    return measure("generate", command, work)
+
+
+def build_step(seeds: Path, work: Path) -> Run:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site")]
+    # The hook builds the corpus named by BRIEFING_SEEDS with the project's real configuration.
+    return measure("build", command, work, {"BRIEFING_SEEDS": str(seeds), "NO_MKDOCS_2_WARNING": "1"})
+
+
+# --- measuring the built site -----------------------------------------------------------------
+
+
+def primary_nav_bytes(page: str) -> int:
+    """Length of the primary navigation element, nested <nav> elements included; 0 if the page has none."""
+    start = page.find(PRIMARY_NAV)
+    if start < 0:
+        return 0
+    depth = 0
+    for tag in NAV_TAG.finditer(page, start):
+        depth += -1 if tag.group(0).startswith("</") else 1
+        if depth == 0:
+            return tag.end() - start
+    return len(page) - start
+
+
+class _Assets(HTMLParser):
+    """Local stylesheets, scripts and images a page loads, and Material's config (for the search worker)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.config = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_config = False
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))  # a static host's usual level
+
+
+def home_weight(site: Path) -> int:
+    """Gzipped bytes of the home page, its local CSS, JS and images, and the search worker and index it fetches."""
+    home = site / "index.html"
+    parser = _Assets()
+    parser.feed(home.read_text(encoding="utf-8"))
+    files = {home}
+    for url in parser.urls:
+        if "://" in url or url.startswith(("//", "data:")):
+            continue  # other hosts: not this site's weight
+        files.add((site / url.split("#")[0].split("?")[0]).resolve())
+    if parser.config:
+        config = json.loads(parser.config)
+        base = site / config.get("base", ".")
+        if config.get("search"):
+            files.add((base / config["search"]).resolve())
+            files.add((base / "search" / "search_index.json").resolve())
+    return sum(gzipped(f) for f in files if f.is_file())
+
+
+def measure_site(site: Path) -> SiteSize:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    sizes = [p.stat().st_size for p in pages]
+    navs = [primary_nav_bytes(p.read_text(encoding="utf-8")) for p in pages]
+    index = site / "search" / "search_index.json"
+    return SiteSize(
+        total_bytes=sum(p.stat().st_size for p in files),
+        files=len(files),
+        pages=len(pages),
+        median_page=int(statistics.median(sizes)) if sizes else 0,
+        max_page=max(sizes, default=0),
+        search_index=index.stat().st_size if index.is_file() else 0,
+        median_nav=int(statistics.median(navs)) if navs else 0,
+        home_weight=home_weight(site),
+    )
+
+
+# --- one corpus, and the report ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    articles: int
+    generate: Run
+    build: Run
+    site: SiteSize
+
+
+def bench(n: int, keep: bool) -> Result:
+    work = BENCH / str(n)
+    shutil.rmtree(work, ignore_errors=True)  # fresh every run: nothing left over from the last one is measured
+    seeds = work / "seeds"
+    make_corpus(n, seeds)
+    generated = generate_step(seeds, work)
+    built = build_step(seeds, work)
+    site = measure_site(work / "site")
+    if not keep:
+        for big in ("site", "pages"):
+            shutil.rmtree(work / big, ignore_errors=True)
+    return Result(n, generated, built, site)
+
+
+COLUMNS = (
+    ("articles", lambda r: f"{r.articles:,}"),
+    ("generate s", lambda r: f"{r.generate.seconds:.1f}"),
+    ("gen MiB", lambda r: f"{r.generate.peak_mib:.0f}"),
+    ("build s", lambda r: f"{r.build.seconds:.1f}"),
+    ("build MiB", lambda r: f"{r.build.peak_mib:.0f}"),
+    ("site MiB", lambda r: f"{r.site.total_bytes / 2**20:.1f}"),
+    ("files", lambda r: f"{r.site.files:,}"),
+    ("pages", lambda r: f"{r.site.pages:,}"),
+    ("median page KiB", lambda r: f"{r.site.median_page / 1024:.1f}"),
+    ("max page KiB", lambda r: f"{r.site.max_page / 1024:.1f}"),
+    ("search index KiB", lambda r: f"{r.site.search_index / 1024:.0f}"),
+    ("nav KiB/page", lambda r: f"{r.site.median_nav / 1024:.1f}"),
+    ("home gz KiB", lambda r: f"{r.site.home_weight / 1024:.0f}"),
+)
+
+
+def table(results: list[Result]) -> str:
+    rows = [[name for name, _ in COLUMNS]] + [[cell(r) for _, cell in COLUMNS] for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    lines = ["| " + " | ".join(v.rjust(w) for v, w in zip(row, widths)) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def summary(results: list[Result]) -> list[str]:
+    small, large = min(results, key=lambda r: r.articles), max(results, key=lambda r: r.articles)
+    ratio = large.generate.seconds / large.build.seconds
+    # Linear scaling gives 1.0: the large build takes (large/small) times the small one.
+    scaling = large.build.seconds / (large.articles / small.articles * small.build.seconds)
+    peak = max(large.generate.peak_mib, large.build.peak_mib)
+    return [
+        (
+            f"bench: {large.articles} articles, generate {large.generate.seconds:.1f} s, build {large.build.seconds:.1f} s, "
+            f"generate/build {ratio:.2f}, scaling {scaling:.2f}, peak {peak:.0f} MiB"
+        ),
+        _verdict("generate/build", ratio, TARGET_RATIO, ".2f"),
+        _verdict("scaling", scaling, TARGET_SCALING, ".2f") if large is not small else "scaling: not measured (one corpus size)",
+        _verdict("peak MiB", peak, TARGET_PEAK_MIB, ".0f"),
+    ]
+
+
+def _verdict(name: str, value: float, target: float, fmt: str) -> str:
+    return f"{name} {value:{fmt}} <= {target:{fmt}}: {'met' if value <= target else 'NOT met'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.tools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated (default: 100,1000)")
+    parser.add_argument(
+        "--keep", action="store_true", help=f"keep the generated pages and sites under {BENCH.relative_to(ROOT)}/"
+    )
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    results = []
+    try:
+        for n in sizes:
+            print(f"measuring {n:,} articles …", file=sys.stderr, flush=True)  # not "bench:": that prefix is the result line
+            results.append(bench(n, args.keep))
+    except StepFailed as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(table(results))
+    print("\n".join(summary(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
