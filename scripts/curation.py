@@ -8,6 +8,7 @@ the dataclasses in :mod:`scripts.briefing`, and each evidence quote against the 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime
 import difflib
 import re
@@ -25,6 +26,8 @@ from .errors import CurationError
 from .text import clean
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+# LibYAML's loader when installed (about 15 times faster); the nodes, marks and tags are the same.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_QUOTE_WORDS = 3
@@ -63,7 +66,7 @@ def read(path: Path) -> Curation | Draft:
     except UnicodeDecodeError:
         raise CurationError(path, "is not UTF-8 text; save it as UTF-8") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -131,7 +134,7 @@ class _Builder:
             return Evidence(quote=self.string(node, where), line=node.start_mark.line + 1)
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{where}: expected a mapping of fields ({', '.join(_editable(kind))})")
-        hints = get_type_hints(kind)
+        hints = _hints(kind)
         editable = _editable(kind)
         values: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -151,10 +154,17 @@ class _Builder:
         return kind(**values)
 
 
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    return get_type_hints(kind)  # evaluates the annotations' source text: worth doing once per class
+
+
+@functools.cache
 def _editable(kind: type) -> list[str]:
     return [f.name for f in dataclasses.fields(kind) if not f.metadata.get("internal")]
 
 
+@functools.cache
 def _required(kind: type) -> list[str]:
     return [f.name for f in dataclasses.fields(kind) if not f.metadata.get("internal") and f.default is dataclasses.MISSING]
 

@@ -19,7 +19,9 @@ from .text import CONTROL, clean
 
 # Markdown/HTML syntax characters used by Python-Markdown, its extensions and pymdown-extensions.
 _SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&:$%@")
+_REFERENCES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _FOLD = re.compile(r"\s+")
+_UNTIDY = re.compile(CONTROL.pattern + r"|[^\S ]|  ")
 # At the start of a line these open a list item: "- x", "+ x", "1. x", "1) x".
 _LIST_START = re.compile(r"^\s*(?:[-+]|\d+[.)])")
 
@@ -28,17 +30,14 @@ def escape(value: object) -> Markup:
     """Inline-safe Markdown for any value; ``Markup`` values are trusted output of our own templates."""
     if isinstance(value, Markup):
         return value
-    text = _FOLD.sub(" ", CONTROL.sub("", str(value)))
+    text = str(value)
+    if _UNTIDY.search(text):  # most values are tidy already; the two substitutions are then skipped
+        text = _FOLD.sub(" ", CONTROL.sub("", text))
     list_marker = _LIST_START.match(text)
-    list_marker_end = list_marker.end() if list_marker else 0
-    out = []
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if ch in _SPECIAL or i == list_marker_end - 1:
-            out.append(f"&#{code};")
-        else:
-            out.append(ch)
-    return Markup("".join(out))
+    if not list_marker:
+        return Markup(text.translate(_REFERENCES))
+    last = list_marker.end() - 1  # the marker's last character ("-", "+", "." or ")") is what makes it a list
+    return Markup(text[:last].translate(_REFERENCES) + f"&#{ord(text[last])};" + text[last + 1 :].translate(_REFERENCES))
 
 
 def front_matter(value: object, *, attribute: bool = True) -> Markup:

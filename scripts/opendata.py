@@ -169,7 +169,8 @@ def annotations(briefings: list[Briefing], site_url: str, article_url) -> dict: 
 
 def data_files(briefings: list[Briefing], site_url: str, article_url) -> dict[str, str]:  # noqa: ANN001
     data = briefing_json(briefings)
-    dump = lambda value: json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"  # noqa: E731
+    # Compact: the files grow with the corpus, and indenting makes the encoder fall back to pure Python.
+    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"  # noqa: E731
     return {
         "data/briefing.json": dump(data),
         "data/briefing.schema.json": SCHEMA.read_text(encoding="utf-8"),

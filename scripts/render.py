@@ -7,6 +7,7 @@ Jinja2 files in ``templates/``; every value they print passes through :func:`scr
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from dataclasses import dataclass
@@ -179,6 +180,12 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for our page paths (relative, normalised), which are many: built once each."""
+    return posixpath.relpath(target, base or ".")
+
+
 class _Shared:
     """What every page's helpers look up, computed once per build rather than once per page."""
 
@@ -210,9 +217,7 @@ class _Links:
         self._by_paragraph = shared.by_paragraph
 
     def to(self, target: str, anchor: str = "") -> Markup:
-        href = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
-        if target == self.page:
-            href = ""
+        href = "" if target == self.page else _relative(target, posixpath.dirname(self.page))
         return Markup(href + (f"#{anchor}" if anchor else ""))
 
     def actor(self, actor: Actor | str) -> Markup:
