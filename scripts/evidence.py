@@ -12,6 +12,7 @@ from .article import Article, Paragraph
 # Straight and typographic quote marks are the same mark to an editor copying text.
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
 _SPACE = re.compile(r"\s+")
+_UNTIDY_SPACE = re.compile(r"^\s|\s$|[^\S ]|  ")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
 
 
@@ -27,11 +28,15 @@ class Match:
 
 
 @functools.lru_cache(maxsize=65536)  # each paragraph is searched once per quote
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Normalised text and, for each of its characters, the offset of the character it came from."""
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """Normalised text and, for each of its characters, the offset of the character it came from;
+    ``None`` when every character stays where it was (the common case: parsed text is tidy already)."""
+    marks = text.translate(_QUOTE_MARKS)  # one character for one: offsets are unchanged
+    if not _UNTIDY_SPACE.search(marks):
+        return marks, None
     out: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text.translate(_QUOTE_MARKS)):
+    for i, ch in enumerate(marks):
         if ch.isspace():
             if not out or out[-1] == " ":
                 continue
@@ -54,7 +59,8 @@ def find(article: Article, quote: str) -> list[Match]:
         hay, origin = normalise(paragraph.text)
         at = hay.find(needle)
         if at >= 0:
-            matches.append(Match(paragraph, origin[at], origin[at + len(needle) - 1] + 1))
+            end = at + len(needle)
+            matches.append(Match(paragraph, origin[at], origin[end - 1] + 1) if origin else Match(paragraph, at, end))
     return matches
 
 

@@ -17,12 +17,13 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, fragments, glossary, reproducible  # noqa: E402
+from scripts import csp, fragments, glossary, memory, reproducible  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.generate import refuse_pending  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
 from scripts.render import TEMPLATES, render_site  # noqa: E402
+
 
 import os  # noqa: E402
 
@@ -56,17 +57,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _corpus
     assert _corpus is not None, "on_config loads the corpus first"
     site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
     for path, text in sorted({**site.pages, **site.files}.items()):
         files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand
+    if not PREVIEW.serving:  # a preview keeps the corpus to fall back on; a build is done with it
+        _corpus = PREVIEW.last_good = None
+        memory.release_corpus_caches()
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    memory.release_source(page)
+    return html
 
 
 # `mkdocs serve` injects its live-reload script into every page as it serves it; a policy that forbids
 # inline scripts would block it. The preview therefore goes without; built sites never do.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    memory.release_content(page)
     output = fragments.apply(output)
     return PREVIEW.banner(output) if PREVIEW.serving else csp.add_policy(output)
 

@@ -114,9 +114,10 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     env = _environment()
     pages: dict[str, str] = {}
     shared = _Shared(corpus, site_url)
+    definitions = abbreviations(glossary or {})
 
     def page(path: str, template: str, **context: Any) -> None:
-        pages[path] = env.get_template(template).render(page=path, link=_Links(path, shared), corpus=corpus, **context)
+        pages[path] = env.get_template(template).render(page=path, link=_Links(path, shared), corpus=corpus, **context) + definitions
 
     def paged(first: str, template: str, items: list[Any], size: int, **context: Any) -> None:
         for pager in paginate(first, items, size):
@@ -145,8 +146,6 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
         paged(Pages.pillar(pillar.id), "pillar.md", list(pillar.appearances), PER_PAGE["appearances"], pillar=pillar, statuses=STATUS_MEANING)
     for move in corpus.moves.values():
         paged(Pages.move(move.id), "move.md", list(move.appearances), PER_PAGE["appearances"], move=move)
-    definitions = abbreviations(glossary or {})
-    pages = {path: text + definitions for path, text in pages.items()}
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
 
 

@@ -162,3 +162,18 @@ def test_yaml_tags_are_not_executed(article, tmp_path):
 def test_curation_sits_beside_its_seed(tmp_path):
     shutil.copy(FIRST_SEED, tmp_path / FIRST_SEED.name)
     assert curation.curation_path(tmp_path / FIRST_SEED.name) == tmp_path / "000_b2ab8aba2c0e3d24.yml"
+
+
+def test_an_inferred_date_needs_a_reason_and_evidence_and_an_undated_article(article, tmp_path):
+    path = tmp_path / "c.yml"
+    inferred = '\npublished:\n  date: "2017-06"\n  reason: The officers speak of regrouping after Mosul.\n  evidence: [militants have regrouped in small cells]\n'
+    path.write_text(GOOD.read_text() + inferred)
+    briefing = curation.load(path, article)
+    assert (briefing.date.iso, briefing.date.precision, briefing.date.label) == ("2017-06", "inferred", "June 2017 (inferred)")
+    path.write_text(GOOD.read_text() + inferred.replace('"2017-06"', '"2017-13"'))
+    with pytest.raises(CurationError, match="published.date: '2017-13' is not a date"):
+        curation.load(path, article)
+    dated = parse_file(FIXTURES / "corpus" / "dated_ap.txt")
+    path.write_text((FIXTURES / "corpus" / "dated_ap.yml").read_text() + inferred)
+    with pytest.raises(CurationError, match=r"the article prints its date \(June 14, 2017\); delete 'published'"):
+        curation.load(path, dated)

@@ -207,3 +207,28 @@ def test_inline_advertising_labels_are_dropped_without_losing_text():
     article = parse_bytes(data, Path("seeds/ad.txt"))
     assert [p.text for p in article.paragraphs] == ["First paragraph of the story.", "Second paragraph of the story."]
     assert [(r.kind, r.description) for r in article.removed] == [("advertising labels", "1 advertising or sharing label inside the text")]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "precision"),
+    [
+        ("June 14, 2017", "2017-06-14", "exact"),
+        ("14 June 2017", "2017-06-14", "exact"),
+        ("2017-06-14", "2017-06-14", "exact"),
+        ("Published: Wednesday, June 14, 2017 10:32 AM GMT", "2017-06-14", "exact"),
+        ("Sept. 3, 2016", "2016-09-03", "exact"),
+        ("June 2017", "2017-06", "month"),
+    ],
+)
+def test_a_printed_date_under_the_headline_is_read_with_its_precision(line, iso, precision):
+    article = parse_bytes(f"Headline\n\n{line}\n\nBy Jane Roe\n\nFirst paragraph of the story.\n".encode(), Path("dated.txt"))
+    assert (article.published.iso, article.published.precision, article.published.as_written) == (iso, precision, line)
+    assert article.byline == "Jane Roe"
+    assert [p.text for p in article.paragraphs] == ["First paragraph of the story."]
+
+
+@pytest.mark.parametrize("line", ["February 30, 2017", "Iraq 2017", "In June 2017 the army moved."])
+def test_a_line_that_is_not_only_a_date_stays_text(line):
+    article = parse_bytes(f"Headline\n\n{line}\n\nFirst paragraph.\n".encode(), Path("undated.txt"))
+    assert article.published is None
+    assert article.paragraphs[0].text == line
