@@ -26,8 +26,26 @@ from .errors import CurationError
 from .text import clean
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-# LibYAML's loader when installed (about 15 times faster); the nodes, marks and tags are the same.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Nodes, never objects: a parser with no constructor. No implicit typing either: every plain scalar
+# is text (the schema has only text), so nothing is guessed to be a number, a date or a boolean, and
+# explicit tags keep their name for the builder to refuse. LibYAML's parser (about 15 times faster)
+# when PyYAML was built with it.
+if yaml.__with_libyaml__:
+
+    class _Loader(yaml.cyaml.CParser, yaml.resolver.BaseResolver):
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML without LibYAML
+
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, yaml.resolver.BaseResolver):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
 PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_QUOTE_WORDS = 3
@@ -66,7 +84,7 @@ def read(path: Path) -> Curation | Draft:
     except UnicodeDecodeError:
         raise CurationError(path, "is not UTF-8 text; save it as UTF-8") from None
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -269,17 +287,13 @@ class _Verifier:
     def mentions(self, actor: Actor) -> tuple[Mention, ...]:
         found: list[Mention] = []
         for alias in actor.mentioned_as:
-            hits = [m for p in self.article.paragraphs for m in _occurrences(p, alias)]
+            pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")  # whole words only
+            hits = [Mention(p.number, m.start(), m.end()) for p in self.article.paragraphs for m in pattern.finditer(p.text)]
             if not hits:
                 self.fail(actor.line, f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
             found.extend(hits)
         unique = {(m.paragraph, m.start): m for m in found}
         return tuple(sorted(unique.values(), key=lambda m: (m.paragraph, m.start)))
-
-
-def _occurrences(paragraph: Any, alias: str) -> list[Mention]:
-    pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
-    return [Mention(paragraph.number, m.start(), m.end()) for m in pattern.finditer(paragraph.text)]
 
 
 def _statements(value: Any) -> list[Statement]:
