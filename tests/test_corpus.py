@@ -4,6 +4,7 @@ copies of one wire story, strict publishing, and lists split into pages. All on 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -154,6 +155,14 @@ def test_navigation_stays_the_same_size_and_lists_split_into_pages(tmp_path_fact
     nav = html(site, "articles/index.html").select_one("nav.md-nav--primary")
     assert not nav.select('a[href*="/articles/0"]')
     assert len(nav.select("a")) < 20
+
+    # search holds each article's text once: no later page of a split list, no per-article section of
+    # an actor, pillar or move page (their titles stay searchable)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [doc["location"] for doc in index]
+    assert not [loc for loc in locations if "page-" in loc]
+    assert not [loc for loc in locations if loc.startswith(("actors/", "pillars/", "threat/")) and "#in-" in loc]
+    assert f"actors/{widest.id}/" in locations
 
     text_of = functools.cache(lambda path: path.read_text(encoding="utf-8"))
     checked = 0
