@@ -48,6 +48,7 @@ else:  # pragma: no cover - PyYAML without LibYAML
             yaml.resolver.BaseResolver.__init__(self)
 PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_ID = re.compile(r"^page-\d+$")  # lists split into pages use these addresses
 MIN_QUOTE_WORDS = 3
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -267,6 +268,8 @@ class _Verifier:
         for item in items:
             if not ID_PATTERN.match(item.id):
                 self.fail(item.line, f"{what} id '{item.id}' must be lowercase letters, digits and single hyphens, e.g. 'border-patrols'")
+            if RESERVED_ID.match(item.id):
+                self.fail(item.line, f"{what} id '{item.id}' is the address of a page of the {what} list; choose another id")
             if item.id in seen:
                 self.fail(item.line, f"{what} id '{item.id}' is used twice (first on line {seen[item.id]}); give each {what} its own id")
             seen[item.id] = item.line

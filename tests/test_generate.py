@@ -117,6 +117,12 @@ CURATION = (FIXTURES / "curation" / "dateline_ap.yml").read_bytes()
         pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "notes.docx": b"x"}, "notes.docx: is not a seed (.txt) or a curation file (.yml)", id="stray-file"),
         pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "b.yml": CURATION}, "b.yml: is a curation file without its seed b.txt", id="orphan-curation"),
         pytest.param({}, "holds no seed articles", id="no-seeds"),
+        pytest.param({"page-2.txt": ARTICLE, "page-2.yml": CURATION}, "page-2.txt: would be published at articles/page-2/, an address the article index uses", id="reserved-address"),
+        pytest.param(
+            {"a.txt": ARTICLE, "a.yml": CURATION.replace(b"id: ahmed-jassim", b"id: page-3")},
+            "a.yml:23: actor id 'page-3' is the address of a page of the actor list; choose another id",
+            id="reserved-id",
+        ),
     ],
 )
 def test_seed_directory_problems_are_named(tmp_path, files, message):

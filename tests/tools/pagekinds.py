@@ -22,6 +22,9 @@ PAGE_KINDS = {
     "pillars": "pillars/",
     "pillar": "pillars/border-surveillance/",
     "threat": "threat/",
+    "threat-move": "threat/escape-from-mosul/",
+    "articles": "articles/",
+    "timeline": "timeline/",
     "source-notes": "articles/000_b2ab8aba2c0e3d24/source-notes/",
     "about": "about/",
     "not-found": "404.html",  # the page a static host serves for missing paths
