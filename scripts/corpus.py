@@ -8,6 +8,7 @@ stays linked to its own source. Built once per build, in time linear in articles
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 from typing import Generic, TypeVar
 
@@ -68,11 +69,11 @@ class Corpus:
     copies: dict[str, WireCopy]  # by the copy's seed id
     copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
 
-    @property
+    @cached_property  # asked for on many pages; a frozen dataclass still has a __dict__ to keep it in
     def briefings(self) -> tuple[Briefing, ...]:
         return tuple(e for e in self.entries if isinstance(e, Briefing))
 
-    @property
+    @cached_property
     def pending(self) -> tuple[Pending, ...]:
         return tuple(e for e in self.entries if isinstance(e, Pending))
 

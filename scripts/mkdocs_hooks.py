@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,9 +24,6 @@ from scripts.errors import BriefingError  # noqa: E402
 from scripts.generate import refuse_pending  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
 from scripts.render import TEMPLATES, render_site  # noqa: E402
-
-
-import os  # noqa: E402
 
 # Another corpus (a benchmark's, a test's) can be built with the same configuration.
 SEEDS = Path(os.environ.get("BRIEFING_SEEDS") or ROOT / "seeds")
