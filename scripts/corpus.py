@@ -83,7 +83,7 @@ class Corpus:
 
     def chronological(self) -> tuple[Entry, ...]:
         """Dated articles, oldest first (a timeline has no place for undated ones)."""
-        return tuple(sorted((e for e in self.entries if e.date), key=_date_key))
+        return tuple(sorted((e for e in self.entries if e.date), key=_oldest_first))
 
     def undated(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if not e.date)
@@ -125,10 +125,6 @@ def _merge(briefings: list[Briefing], items_of) -> dict:  # noqa: ANN001 - a sma
 
 def _oldest_first(entry: Entry) -> tuple[bool, str, str]:
     return (entry.date is None, entry.date.iso if entry.date else "", entry.article.seed_id)
-
-
-def _date_key(entry: Entry) -> tuple[str, str]:
-    return (entry.date.iso if entry.date else "", entry.article.seed_id)
 
 
 def _newest_first(entry: Entry) -> tuple[bool, str, str]:

@@ -15,13 +15,12 @@ import re
 
 from markupsafe import Markup
 
-from .text import CONTROL, clean
+from .text import CONTROL, UNTIDY, clean
 
 # Markdown/HTML syntax characters used by Python-Markdown, its extensions and pymdown-extensions.
 _SPECIAL = frozenset("\\`*_{}[]()<>#!|~^=&:$%@")
 _REFERENCES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _FOLD = re.compile(r"\s+")
-_UNTIDY = re.compile(CONTROL.pattern + r"|[^\S ]|  ")
 # At the start of a line these open a list item: "- x", "+ x", "1. x", "1) x".
 _LIST_START = re.compile(r"^\s*(?:[-+]|\d+[.)])")
 
@@ -31,7 +30,7 @@ def escape(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = str(value)
-    if _UNTIDY.search(text):  # most values are tidy already; the two substitutions are then skipped
+    if UNTIDY.search(text):
         text = _FOLD.sub(" ", CONTROL.sub("", text))
     list_marker = _LIST_START.match(text)
     if not list_marker:

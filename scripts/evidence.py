@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 
 from .article import Article, Paragraph
+from .text import UNTIDY_SPACE
 
 # Straight and typographic quote marks are the same mark to an editor copying text.
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
 _SPACE = re.compile(r"\s+")
-_UNTIDY_SPACE = re.compile(r"^\s|\s$|[^\S ]|  ")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
 
 
@@ -32,7 +32,7 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     """Normalised text and, for each of its characters, the offset of the character it came from;
     ``None`` when every character stays where it was (the common case: parsed text is tidy already)."""
     marks = text.translate(_QUOTE_MARKS)  # one character for one: offsets are unchanged
-    if not _UNTIDY_SPACE.search(marks):
+    if not UNTIDY_SPACE.search(marks):
         return marks, None
     out: list[str] = []
     origin: list[int] = []
