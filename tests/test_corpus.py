@@ -3,7 +3,6 @@ copies of one wire story, strict publishing, and lists split into pages. All on 
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
@@ -22,7 +21,7 @@ from tests.tools.synth import make_corpus
 from .browser import axe_violations, browser_on, recorded_page
 from .conftest import FIRST_SEED, FIXTURES, ROOT, mkdocs_build
 from .test_browser import DESKTOP, PHONE
-from .test_site import resolve
+from .test_site import check_internal_links
 
 FIRST = FIRST_SEED.stem
 DATED = "dated_ap"  # printed date June 14, 2017; its army shares the id "iraqi-forces" with the first seed
@@ -164,22 +163,7 @@ def test_navigation_stays_the_same_size_and_lists_split_into_pages(tmp_path_fact
     assert not [loc for loc in locations if loc.startswith(("actors/", "pillars/", "threat/")) and "#in-" in loc]
     assert f"actors/{widest.id}/" in locations
 
-    text_of = functools.cache(lambda path: path.read_text(encoding="utf-8"))
-    checked = 0
-    for source in site.rglob("*.html"):
-        if source.name == "404.html":
-            continue  # links from the site root, for any address: checked by the 404 tests
-        page = BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser")
-        for a in page.select(".md-content a[href]"):
-            href = a["href"]
-            if href.startswith(("http:", "https:", "mailto:")):
-                continue
-            target, fragment = resolve(site, source, href)
-            assert target.is_file(), f"{source.relative_to(site)}: {href}"
-            if fragment:
-                assert f'id="{fragment}"' in text_of(target), f"{source.relative_to(site)}: {href}"
-            checked += 1
-    assert checked > 1000
+    assert check_internal_links(site) > 1000
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
