@@ -10,6 +10,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal
 
 from .article import Article, PublicationDate
+from .errors import CurationWarning
 
 ActorKind = Literal[
     "state body",
@@ -58,6 +59,8 @@ class Evidence:
     paragraph: int = internal()
     start: int = internal()
     end: int = internal()
+    # Whose words these are, from the curation's `attribution`: an actor id, or "" for the reporting's own.
+    source: str = internal("")
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,15 @@ class Statement:
     text: str
     type: StatementType
     evidence: tuple[Evidence, ...]
-    according_to: tuple[str, ...] = ()  # Actor ids of the sources; empty: the article's own reporting
+    # Actor ids of the sources; empty: the article's own reporting. Once verified against a curation's
+    # `attribution`, this is the credit its quotes carry (an editor writes it only in a draft without one).
+    according_to: tuple[str, ...] = ()
     line: int = internal()
+
+    @property
+    def mixed_sources(self) -> bool:
+        """True when the quotes are the words of more than one source (each quote then shows its own)."""
+        return len({e.source for e in self.evidence}) > 1
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,27 @@ class SourceNotes:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """Words of the article that it attributes to one source ("…, the officials said"; a quotation)."""
+
+    source: str  # Actor id
+    says: tuple[Evidence, ...]
+    line: int = internal()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says which words of the article, recorded once per article.
+
+    Words in no voice are the article's own reporting: the wire service's when it credits one, else the
+    outlet's. ``reporting`` names that reporter as an actor, so open data can give every quote a source.
+    """
+
+    reporting: str | None = None  # Actor id of the outlet or wire service
+    voices: tuple[Voice, ...] = ()
+
+
+@dataclass(frozen=True)
 class InferredDate:
     """A publication date the article does not print, inferred by an editor from what the text says."""
 
@@ -151,6 +182,7 @@ class Curation:
     pillars: tuple[Pillar, ...]
     threat: Threat
     source_notes: SourceNotes
+    attribution: Attribution
     relations: tuple[Relation, ...] = ()
     published: InferredDate | None = None
 
@@ -187,6 +219,7 @@ class Draft:
     pillars: tuple[Pillar, ...] = ()
     threat: Threat | None = None
     source_notes: SourceNotes | None = None
+    attribution: Attribution | None = None
     relations: tuple[Relation, ...] = ()
     published: InferredDate | None = None
 
@@ -216,6 +249,7 @@ class Briefing:
     curation: Curation
     curation_path: str
     mentions: dict[str, tuple[Mention, ...]]  # by actor id
+    warnings: tuple[CurationWarning, ...] = ()  # wording an editor should look at; never stops a build
 
     @property
     def date(self) -> PublicationDate | None:
@@ -245,6 +279,7 @@ class Pending:
     article: Article
     draft: Draft | None  # None: no curation file yet
     curation_path: str
+    warnings: tuple[CurationWarning, ...] = ()
 
     @property
     def date(self) -> PublicationDate | None:

@@ -77,6 +77,11 @@ class Corpus:
     def pending(self) -> tuple[Pending, ...]:
         return tuple(e for e in self.entries if isinstance(e, Pending))
 
+    @cached_property
+    def reviewable(self) -> tuple[Entry, ...]:
+        """Articles an editor has something to look at in: awaiting review, or with curation warnings."""
+        return tuple(e for e in self.entries if isinstance(e, Pending) or e.warnings)
+
     @property
     def latest(self) -> Briefing | None:
         return next(iter(self.briefings), None)

@@ -8,9 +8,9 @@ the dataclasses in :mod:`scripts.briefing`, and each evidence quote against the 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime
 import difflib
+import functools
 import re
 import types
 import typing
@@ -20,9 +20,11 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 import yaml
 
 from . import evidence as quotes
+from . import faithfulness
 from .article import Article
-from .briefing import Actor, Briefing, Curation, Draft, Evidence, InferredDate, Mention, Pending, Statement, Status
-from .errors import CurationError
+from .attribution import REPORTING, Overlap, Straddle, Voices, credit
+from .briefing import Actor, Attribution, Briefing, Curation, Draft, Evidence, InferredDate, Mention, Pending, Statement, Status
+from .errors import CurationError, CurationWarning
 from .text import clean
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
@@ -73,7 +75,9 @@ def load(path: Path, article: Article) -> Briefing | Pending:
         return Pending(article=article, draft=None, curation_path=path.name)
     curation = read(path)
     if isinstance(curation, Draft):
-        return Pending(article=article, draft=_Verifier(article, path).walk(curation), curation_path=path.name)
+        check = _Verifier(article, path)
+        draft = check.walk_attributed(curation)
+        return Pending(article=article, draft=draft, curation_path=path.name, warnings=tuple(check.warnings))
     return verify(curation, article, path)
 
 
@@ -197,7 +201,7 @@ def _accepts_scalar(kind: Any) -> bool:
 
 def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     check = _Verifier(article, path)
-    checked = check.walk(curation)
+    checked = check.walk_attributed(curation)
     actors = {a.id: a for a in checked.actors}
     moves = {m.id: m for m in checked.threat.moves}
     check.unique_ids("actor", checked.actors)
@@ -208,18 +212,46 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
         check.references(pillar.line, f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
     for relation in checked.relations:
         check.references(relation.line, "relation", (relation.source, relation.target), actors, "actor")
+    for voice in checked.attribution.voices:
+        check.references(voice.line, "attribution.voices source", (voice.source,), actors, "actor")
+    if checked.attribution.reporting:
+        check.references(_line(checked.attribution), "attribution.reporting", (checked.attribution.reporting,), actors, "actor")
     for statement in _statements(checked):
         check.references(statement.line, "according_to", statement.according_to, actors, "actor")
+    check.faithful(checked, actors)
     if checked.published:
         check.inferred_date(checked.published)
     mentions = {actor.id: check.mentions(actor) for actor in checked.actors}
-    return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions)
+    return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions, warnings=tuple(check.warnings))
+
+
+def _line(attribution: Attribution) -> int:
+    return min((v.line for v in attribution.voices), default=0)
 
 
 class _Verifier:
     def __init__(self, article: Article, path: Path) -> None:
         self.article = article
         self.path = path
+        self.voices = Voices(None)  # until the curation's attribution is located
+        self.attributed = False  # whether credit follows from an attribution (else it is written by hand)
+        self.warnings: list[CurationWarning] = []
+
+    def walk_attributed(self, curation: Curation | Draft) -> Any:
+        """:meth:`walk`, with the attribution located first so every quote gets its source from it."""
+        if curation.attribution is not None:
+            located = self.walk(curation.attribution, "attribution")
+            try:
+                self.voices = Voices(located, {p.number: p.text for p in self.article.paragraphs})
+            except Overlap as clash:
+                self.fail(
+                    clash.second.line,
+                    f"attribution: these words are already attributed to '{clash.first.source}' (line {clash.first.line}); "
+                    "the same words cannot have two sources: shorten one of the two spans",
+                )
+            self.attributed = True
+            curation = dataclasses.replace(curation, attribution=located)
+        return self.walk(curation)
 
     def fail(self, line: int, message: str) -> typing.NoReturn:
         raise CurationError(self.path, message, line or None)
@@ -241,6 +273,9 @@ class _Verifier:
             }
             if isinstance(value, (Statement, Status)) and not value.evidence:
                 self.fail(own_line, f"{label or 'statement'}: has no evidence; add at least one verbatim quote from the article")
+            if isinstance(value, Statement) and self.attributed:
+                changes["evidence"] = self.sourced(changes["evidence"], label or owner, own_line)
+                changes["according_to"] = self.credited(value, changes["evidence"], label or owner, own_line)
             return dataclasses.replace(value, **changes)
         return value
 
@@ -262,6 +297,44 @@ class _Verifier:
             self.fail(item.line or where, f'{owner}: quote "{item.quote}" occurs in {places}; quote more words so it points at one passage')
         match = found[0]
         return dataclasses.replace(item, paragraph=match.paragraph.number, start=match.start, end=match.end)
+
+    def sourced(self, evidence: tuple[Evidence, ...], owner: str, line: int) -> tuple[Evidence, ...]:
+        """A statement's quotes, each with the source of its words; a quote may not change source midway."""
+        found = []
+        for e in evidence:
+            try:
+                source = self.voices.source_of(e.paragraph, e.start, e.end)
+            except Straddle as both:
+                names = " and ".join(f"'{s}'" if s else "the article's own reporting" for s in both.sources)
+                self.fail(e.line or line, f'{owner}: quote "{_shorten(e.quote)}" runs across the words of {names}; split it where the source changes')
+            found.append(dataclasses.replace(e, source=source))
+        return tuple(found)
+
+    def credited(self, statement: Statement, evidence: tuple[Evidence, ...], owner: str, line: int) -> tuple[str, ...]:
+        """The statement's credit, from its quotes; a hand-written ``according_to`` must agree with it."""
+        derived = credit(evidence)
+        if statement.according_to and set(statement.according_to) != set(derived):
+            said = ", ".join(derived) or "the article's own reporting"
+            self.fail(
+                line,
+                f"{owner or 'statement'} (\"{_shorten(statement.text)}\"): according_to says {', '.join(statement.according_to)}, but its quotes are "
+                f"the words of {said} (see attribution); delete according_to, since the credit follows from the quotes, or correct attribution",
+            )
+        return derived
+
+    def faithful(self, checked: Curation, actors: dict[str, Actor]) -> None:
+        """Type, attribution and hedge checks on every statement: errors stop the build, warnings are listed."""
+        names = {a: actor.name for a, actor in actors.items()}
+        reporter = checked.attribution.reporting
+        own = names.get(reporter or "") or self.article.wire_service or self.article.outlet or "the article"
+        names[REPORTING] = f"{own}'s own reporting"
+        for statement in _statements(checked):
+            passages = [self.article.paragraph(e.paragraph).text[e.start : e.end] for e in statement.evidence]
+            for finding in faithfulness.check(statement, passages, names):
+                message = f'{statement.type} "{_shorten(statement.text)}": {finding.message}'
+                if finding.error:
+                    self.fail(statement.line, message)
+                self.warnings.append(CurationWarning(self.path, message, statement.line))
 
     def unique_ids(self, what: str, items: tuple[Any, ...]) -> None:
         seen: dict[str, int] = {}

@@ -4,20 +4,23 @@ Writing a curation starts with finding things in the article: who appears, who i
 counted, what is planned. The draft lists those as *candidates*, each with evidence already verified
 to occur exactly once in the article, so the editor starts from quotes that will be accepted and
 spends their time judging and writing. Candidates are leads found by simple rules, not statements:
-nothing in them is published.
+nothing in them is published. The draft also proposes the article's ``attribution``, who says which
+words (:mod:`scripts.speech`), for the editor to confirm; no candidate's evidence runs across the words
+of two sources, which the loader would refuse.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
-from collections.abc import Iterator
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from . import curation
+from . import curation, speech
 from . import evidence as quotes
 from .article import Article, Paragraph
 from .briefing import Draft
@@ -156,22 +159,33 @@ class Sentence:
         return self.paragraph.text[self.start : self.end]
 
 
-def article_sentences(article: Article) -> list[Sentence]:
+def article_sentences(article: Article, voices: dict[int, list[tuple[int, int]]] | None = None) -> list[Sentence]:
+    """The article's sentences. Where a voice (see :meth:`Passages.attribute`) starts or ends inside one,
+    its pieces instead, so that evidence taken from a sentence is always the words of one source."""
     result = []
     for paragraph in article.paragraphs:
-        spans = tuple(_sentence_spans(paragraph))
-        result.extend(Sentence(paragraph, spans, i) for i in range(len(spans)))
+        spans = quotes.sentence_spans(paragraph)
+        if voices and paragraph.number in voices:
+            spans = _pieces(paragraph.text, spans, voices[paragraph.number])
+        result.extend(Sentence(paragraph, tuple(spans), i) for i in range(len(spans)))
     return result
 
 
-def _sentence_spans(paragraph: Paragraph) -> Iterator[tuple[int, int]]:
-    cursor = 0
-    for piece in quotes.sentences(paragraph):
-        # sentences() re-joins abbreviation splits with one space; match any whitespace there.
-        found = re.compile(r"\s+".join(map(re.escape, piece.split()))).search(paragraph.text, cursor)
-        if found:
-            yield found.start(), found.end()
-            cursor = found.end()
+def _pieces(text: str, spans: list[tuple[int, int]], voices: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut where a voice starts or ends; the quotation marks at a cut go with neither side."""
+    cuts = sorted({at for voice in voices for at in voice})
+    pieces = []
+    for start, end in spans:
+        inner = [at for at in cuts if start < at < end]
+        bounds = [start, *inner, end]
+        for low, high in itertools.pairwise(bounds):
+            while low in inner and low < high and (text[low].isspace() or text[low] in "\"”’'"):
+                low += 1
+            while high in inner and high > low and (text[high - 1].isspace() or text[high - 1] in "\"“‘'"):
+                high -= 1
+            if any(ch.isalnum() for ch in text[low:high]):
+                pieces.append((low, high))
+    return pieces
 
 
 class Passages:
@@ -184,6 +198,25 @@ class Passages:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.joined = "\n".join(quotes.normalise(p.text)[0] for p in article.paragraphs)
+        self.voices: dict[int, list[tuple[int, int]]] = {}  # by paragraph: words attributed to a source
+
+    def attribute(self, voices: list[speech.ProposedVoice]) -> None:
+        """Record the draft's voices: the loader refuses evidence that runs across the words of two sources."""
+        for voice in voices:
+            self.voices.setdefault(voice.paragraph, []).append((voice.start, voice.end))
+
+    def accepts(self, paragraph: Paragraph, start: int, end: int) -> bool:
+        """True when the loader will accept ``start:end`` of the paragraph as evidence: it occurs once in the
+        article and is the words of one source (one voice, or the article's own reporting)."""
+        return self.one_source(paragraph, start, end) and self.occurs_once(paragraph.text[start:end])
+
+    def one_source(self, paragraph: Paragraph, start: int, end: int) -> bool:
+        inside = [(s, e) for s, e in self.voices.get(paragraph.number, ()) if s < end and start < e]
+        if not inside:
+            return True
+        # Quotation marks and commas at the edge of a voice are nobody's words, as for the loader.
+        outside = paragraph.text[start : inside[0][0]] + paragraph.text[inside[0][1] : end]
+        return len(inside) == 1 and not any(ch.isalnum() for ch in outside)
 
     def occurs_once(self, text: str) -> bool:
         """True when the curation loader will accept ``text`` as evidence: long enough, found, one passage."""
@@ -198,20 +231,21 @@ class Passages:
 
 def unique_evidence(passages: Passages, sentence: Sentence, start: int | None = None, end: int | None = None) -> str | None:
     """The span ``start:end`` of the sentence's paragraph (default: the sentence) if it occurs once in the
-    article; otherwise the covering sentences, widened one neighbour at a time until unique; or None."""
-    text = sentence.paragraph.text
+    article; otherwise the covering sentences, widened one neighbour at a time until unique; or None.
+    Every span returned is the words of one source (see :meth:`Passages.accepts`)."""
+    paragraph = sentence.paragraph
+    text = paragraph.text
     start = sentence.start if start is None else start
     end = sentence.end if end is None else end
-    if passages.occurs_once(text[start:end]):
+    if passages.accepts(paragraph, start, end):
         return clean(text[start:end])
     spans = sentence.spans
     low = max((i for i, (s, _) in enumerate(spans) if s <= start), default=0)
     high = min((i for i, (_, e) in enumerate(spans) if e >= end), default=len(spans) - 1)
     grow_right = True
     while True:
-        span = text[spans[low][0] : spans[high][1]]
-        if passages.occurs_once(span):
-            return clean(span)
+        if passages.accepts(paragraph, spans[low][0], spans[high][1]):
+            return clean(text[spans[low][0] : spans[high][1]])
         if grow_right and high + 1 < len(spans):
             high += 1
         elif low > 0:
@@ -417,9 +451,9 @@ def sentence_candidates(
     return items
 
 
-def candidates(article: Article, known: list[KnownActor]) -> dict[str, list[Item]]:
-    passages = Passages(article)
-    sentences = article_sentences(article)
+def candidates(article: Article, known: list[KnownActor], passages: Passages | None = None) -> dict[str, list[Item]]:
+    passages = passages or Passages(article)
+    sentences = article_sentences(article, passages.voices)
     known_items, mentions = known_actor_candidates(passages, sentences, known)
     known_names = {alias for actor in known for alias in actor.aliases}
     unknown_items = unknown_name_candidates(passages, sentences, mentions, known_names)
@@ -430,6 +464,57 @@ def candidates(article: Article, known: list[KnownActor]) -> dict[str, list[Item
         "numbers": sentence_candidates(passages, sentences, NUMBERS),
         "strategy": sentence_candidates(passages, sentences, STRATEGY, quoted),
     }
+
+
+# --- who says which words -------------------------------------------------------------------------
+
+
+def attributed_voices(article: Article, passages: Passages) -> list[speech.ProposedVoice]:
+    """The spans :func:`scripts.speech.propose` credits to a source, kept when the loader would accept their
+    words (at least three, found exactly once in the article)."""
+    return [v for v in speech.propose(article) if passages.occurs_once(article.paragraph(v.paragraph).text[v.start : v.end])]
+
+
+def attribution(article: Article, known: list[KnownActor], voices: list[speech.ProposedVoice]) -> dict[str, object]:
+    """The proposed ``attribution``: the reporter's actor id when one is known, and one voice per source,
+    gathering that source's spans in article order. The source is the id of a known actor the speaker's
+    words name ("the officials" for an actor mentioned as "officials"), else those words as an id."""
+    ids = _actor_ids(known)
+    block: dict[str, object] = {}
+    reporter = article.wire_service or article.outlet  # an outlet relaying a wire story reports in the wire's words
+    if reporter and (reporting := ids.get(_speaker_key(reporter))):
+        block["reporting"] = reporting
+    says: dict[str, list[str]] = {}
+    for voice in voices:
+        key = _speaker_key(voice.speaker)
+        words = article.paragraph(voice.paragraph).text[voice.start : voice.end]
+        says.setdefault(ids.get(key) or _slug(key), []).append(clean(words))
+    block["voices"] = [{"source": source, "says": spans} for source, spans in says.items()]
+    return block
+
+
+def _speaker_key(name: str) -> str:
+    """A source's words as compared with actor names: case folded, without a leading "the" or title ("Gen.")."""
+    words = clean(name).split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[0].endswith(".") and words[0][:-1] in TITLES:
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def _actor_ids(known: list[KnownActor]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for actor in known:
+        for alias in actor.aliases:
+            ids.setdefault(_speaker_key(alias), actor.id)
+    return ids
+
+
+def _slug(key: str) -> str:
+    """An actor id made of a source's words: "intelligence and counterterrorism officials" → "intelligence-and-…"."""
+    ascii_text = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "source"
 
 
 # --- the draft file ------------------------------------------------------------------------------
@@ -443,9 +528,13 @@ class _IndentedDumper(yaml.SafeDumper):
 
 
 def draft_text(article: Article, seed_name: str, known: list[KnownActor], example: str | None) -> str:
-    found = candidates(article, known)
+    passages = Passages(article)
+    voices = attributed_voices(article, passages)
+    passages.attribute(voices)  # before the candidates, whose evidence must not run across two sources
+    attributed = attribution(article, known, voices)
+    found = candidates(article, known, passages)
     body = yaml.dump(
-        {"status": "draft", "candidates": found},
+        {"status": "draft", "attribution": attributed, "candidates": found},
         Dumper=_IndentedDumper,
         width=1000,
         allow_unicode=True,
@@ -472,7 +561,11 @@ def _header(article: Article, seed_name: str, example: str | None) -> str:
         "  2. Review the candidates below. They were found by simple rules: leads, not statements.",
         "     An actor with `known:` is already curated for another article; reuse that id if it is the same",
         "     actor. Every evidence below occurs exactly once in the article, so it can be copied as is.",
-        "  3. Delete the line `status: draft` and the whole `candidates:` block.",
+        (
+            "  3. `attribution` was proposed by rules (said-clauses, “according to”, quotation marks): confirm each voice,"
+            " give each source an actor id from `actors`, and keep the spans verbatim."
+        ),
+        "  4. Delete the line `status: draft` and the whole `candidates:` block.",
         "Run `make serve` while editing: a problem shows as one line naming this file, the line and the fix.",
     ]
     return "".join(f"# {line}\n" for line in lines)

@@ -81,6 +81,19 @@ def sentences(paragraph: Paragraph) -> list[str]:
     return merged
 
 
+def sentence_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """Where each of the paragraph's :func:`sentences` lies in its text, as ``(start, end)`` offsets."""
+    spans = []
+    cursor = 0
+    for piece in sentences(paragraph):
+        # sentences() re-joins abbreviation splits with one space; match any whitespace there.
+        found = re.compile(r"\s+".join(map(re.escape, piece.split()))).search(paragraph.text, cursor)
+        if found:
+            spans.append((found.start(), found.end()))
+            cursor = found.end()
+    return spans
+
+
 def closest_passage(article: Article, quote: str) -> tuple[Paragraph, str] | None:
     """The article sentence most like the quote, to show an editor what they probably meant."""
     needle, _ = normalise(quote)

@@ -12,10 +12,14 @@ import io
 import json
 from pathlib import Path
 
+from .attribution import REPORTING
 from .briefing import Briefing, Evidence, Statement
 from .coverage import uses
 
 SCHEMA = Path(__file__).parent / "schema" / "briefing.schema.json"
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Our one term in the annotations: whose words the quoted passage is (its creator), as that actor's page.
+OUR_TERMS = {"according_to": {"@id": "http://purl.org/dc/terms/creator", "@type": "@id"}}
 CONTEXT_WORDS = 32  # characters of prefix/suffix in TextQuoteSelectors
 
 
@@ -31,8 +35,20 @@ def _paragraph_offsets(b: Briefing) -> dict[int, int]:
     return offsets
 
 
+def according_to(b: Briefing, e: Evidence) -> str | None:
+    """The source of a quote's words: the attributed source, else the reporter the curation names."""
+    return e.source or b.curation.attribution.reporting
+
+
 def _evidence(b: Briefing, e: Evidence) -> dict:
-    return {"quote": b.article.paragraph(e.paragraph).text[e.start : e.end], "paragraph": e.paragraph, "start": e.start, "end": e.end}
+    return {
+        "quote": b.article.paragraph(e.paragraph).text[e.start : e.end],
+        "paragraph": e.paragraph,
+        "start": e.start,
+        "end": e.end,
+        "according_to": according_to(b, e),
+        "own_reporting": e.source == REPORTING,
+    }
 
 
 def statements(b: Briefing) -> list[dict]:
@@ -71,6 +87,14 @@ def briefing_json(briefings: list[Briefing]) -> dict:
                 "sha256": b.article.sha256,
                 "paragraphs": [{"number": p.number, "text": p.text} for p in b.article.paragraphs],
                 "text": article_text(b),
+                "attribution": {
+                    "reporting": b.curation.attribution.reporting,
+                    "voices": [
+                        {"according_to": v.source, **{k: e[k] for k in ("paragraph", "start", "end", "quote")}}
+                        for v in b.curation.attribution.voices
+                        for e in (_evidence(b, said) for said in v.says)
+                    ],
+                },
             }
             for b in briefings
         ],
@@ -117,9 +141,12 @@ def _csv(header: list[str], rows: list[list]) -> str:
 
 
 def statements_csv(data: dict) -> str:
-    header = ["statement_id", "article", "label", "type", "text", "according_to", "quote", "paragraph", "start", "end"]
+    header = ["statement_id", "article", "label", "type", "text", "according_to", "quote", "quote_according_to", "own_reporting", "paragraph", "start", "end"]
     rows = [
-        [s["id"], s["article"], s["label"], s["type"], s["text"], " ".join(s["according_to"]), e["quote"], e["paragraph"], e["start"], e["end"]]
+        [
+            s["id"], s["article"], s["label"], s["type"], s["text"], " ".join(s["according_to"]),
+            e["quote"], e["according_to"] or "", "yes" if e["own_reporting"] else "no", e["paragraph"], e["start"], e["end"],
+        ]
         for s in data["statements"]
         for e in s["evidence"]
     ]
@@ -136,7 +163,7 @@ def pillars_csv(data: dict) -> str:
     return _csv(header, rows)
 
 
-def annotations(briefings: list[Briefing], site_url: str, article_url) -> dict:  # noqa: ANN001 - url builder from the renderer
+def annotations(briefings: list[Briefing], site_url: str, article_url, actor_url) -> dict:  # noqa: ANN001 - url builders from the renderer
     items = []
     for b in briefings:
         text, offsets = article_text(b), _paragraph_offsets(b)
@@ -144,10 +171,12 @@ def annotations(briefings: list[Briefing], site_url: str, article_url) -> dict: 
             for k, e in enumerate(use.claim.evidence, start=1):
                 start = offsets[e.paragraph] + e.start
                 end = offsets[e.paragraph] + e.end
+                source = according_to(b, e)
                 items.append(
                     {
                         "id": f"{site_url}data/annotations.jsonld#{row['id']}-e{k}",
                         "type": "Annotation",
+                        **({"according_to": site_url + actor_url(source)} if source else {}),
                         "motivation": "describing",
                         "body": {"type": "TextualBody", "value": row["text"], "format": "text/plain", "purpose": "describing"},
                         "target": {
@@ -164,10 +193,10 @@ def annotations(briefings: list[Briefing], site_url: str, article_url) -> dict: 
                         },
                     }
                 )
-    return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": len(items), "first": {"type": "AnnotationPage", "items": items}}
+    return {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": len(items), "first": {"type": "AnnotationPage", "items": items}}
 
 
-def data_files(briefings: list[Briefing], site_url: str, article_url) -> dict[str, str]:  # noqa: ANN001
+def data_files(briefings: list[Briefing], site_url: str, article_url, actor_url) -> dict[str, str]:  # noqa: ANN001
     data = briefing_json(briefings)
     # Compact: the files grow with the corpus, and indenting makes the encoder fall back to pure Python.
     dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"  # noqa: E731
@@ -177,5 +206,5 @@ def data_files(briefings: list[Briefing], site_url: str, article_url) -> dict[st
         "data/statements.csv": statements_csv(data),
         "data/actors.csv": actors_csv(data),
         "data/pillars.csv": pillars_csv(data),
-        "data/annotations.jsonld": dump(annotations(briefings, site_url, article_url)),
+        "data/annotations.jsonld": dump(annotations(briefings, site_url, article_url, actor_url)),
     }

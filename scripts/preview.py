@@ -35,6 +35,11 @@ class Preview:
             print(f"ERROR   -  {err}  (the preview keeps showing the last good version)", file=sys.stderr, flush=True)
             return self.last_good
         self.last_good, self.error = briefings, None
+        for entry in briefings.entries:
+            for warning in entry.warnings:
+                # Written directly, like errors: a logged warning would make a strict build fail, and these
+                # are for an editor to judge, not reasons to refuse a build.
+                print(f"WARNING -  {warning}  (a curation check; the build goes on)", file=sys.stderr, flush=True)
         return briefings
 
     def banner(self, page_html: str) -> str:

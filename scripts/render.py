@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import diagrams, opendata
 from .article import PRECISION_MEANING
+from .attribution import Voices, shares
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pending, Pillar, Statement, ThreatMove
 from .corpus import Appearance, Corpus, Entry
 from .coverage import Sentence, Use, sentence_map, uses
@@ -59,6 +60,7 @@ class Pages:
     data = "data.md"
     glossary = "glossary.md"
     tags = "tags.md"
+    review = "review.md"
 
     @staticmethod
     def numbered(first: str, number: int) -> str:
@@ -130,10 +132,13 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     paged(Pages.pillars, "pillars.md", list(corpus.pillars.values()), PER_PAGE["pillars"], statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
-    files = opendata.data_files(list(corpus.briefings), site_url, lambda b: f"articles/{b.article.seed_id}/")
+    files = opendata.data_files(
+        list(corpus.briefings), site_url, lambda b: posixpath.dirname(Pages.article(b)) + "/", lambda a: posixpath.dirname(Pages.actor(a)) + "/"
+    )
     page(Pages.data, "data.md", files=files)
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
     page(Pages.tags, "tags.md")  # actors by kind and pillars by status, each a section with its members
+    page(Pages.review, "review.md")  # awaiting review, and statements the checks question
     for entry in corpus.entries:
         if isinstance(entry, Pending):
             page(Pages.article(entry), "pending.md", e=entry)
@@ -160,6 +165,7 @@ def _nav(static_nav: Nav) -> Nav:
         {"Open data": Pages.data},
         {"Glossary": Pages.glossary},
         {"Tags": Pages.tags},
+        {"Review": Pages.review},
         *static_nav,
     ]
 
@@ -339,6 +345,23 @@ class _Links:
         return diagrams.attribution_chain(
             f"chain-{b.article.seed_id}", b.article.outlet or "Outlet not identified", b.article.wire_service or "No wire service credited", sources
         )
+
+    @staticmethod
+    def own_reporting(b: Briefing) -> str:
+        """Whose own reporting the article's unattributed words are, as readers should read it."""
+        reporter = b.curation.attribution.reporting
+        name = b.actor(reporter).name if reporter else b.article.wire_service or b.article.outlet or "the article"
+        return f"{name}: its own reporting"
+
+    def words_of(self, b: Briefing, e: Evidence) -> str:
+        return b.actor(e.source).name if e.source else self.own_reporting(b)
+
+    def shares(self, b: Briefing) -> list[tuple[str, str, list[tuple[int, bool]]]]:
+        """Who says which words: each source's name, its actor id ("" for the reporting) and its paragraphs."""
+        voices = Voices(b.curation.attribution, {p.number: p.text for p in b.article.paragraphs})
+        order = tuple(v.source for v in b.curation.attribution.voices)
+        found = shares({p.number: p.text for p in b.article.paragraphs}, voices, order)
+        return [(b.actor(s.source).name if s.source else self.own_reporting(b), s.source, list(s.paragraphs)) for s in found]
 
     def coverage(self, b: Briefing) -> list[Sentence]:
         return self._coverage[b.article.seed_id]

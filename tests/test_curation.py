@@ -96,7 +96,7 @@ def test_bad_curation_fails_with_file_line_and_fix(article, tmp_path, old, new, 
 
 def test_missing_quote_names_statement_and_closest_passage(article, tmp_path):
     path = tmp_path / "c.yml"
-    path.write_text(GOOD.read_text().replace("the army plans to build watchtowers along", "the army wants to build watchtowers along"))
+    path.write_text(GOOD.read_text().replace("evidence: the army plans to build watchtowers along", "evidence: the army wants to build watchtowers along"))
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
     message = str(caught.value)
@@ -108,7 +108,7 @@ def test_ambiguous_quote_is_refused(tmp_path):
     article = parse_file(FIRST_SEED)
     seed_curation = curation.curation_path(FIRST_SEED).read_text()
     path = tmp_path / "c.yml"
-    path.write_text(seed_curation.replace("to monitor the long desert border with Syria, the officials said", "the officials said", 1))
+    path.write_text(seed_curation.replace("      - The equipment would beef up surveillance by Iraqi drones\n", "      - the officials said\n", 1))
     with pytest.raises(CurationError, match=r"occurs in ¶8, ¶9; quote more words"):
         curation.load(path, article)
 
@@ -132,7 +132,7 @@ def test_a_draft_is_checked_and_says_what_is_left(article, tmp_path):
     pending = curation.load(path, article)
     assert isinstance(pending, Pending) and pending.draft.candidates.numbers[0].evidence[0].paragraph > 0
     assert pending.still_to_do() == [
-        "write summary, key_points, actors, pillars, threat, source_notes",
+        "write summary, key_points, actors, pillars, threat, source_notes, attribution",
         "review 1 candidate and delete 'candidates'",
         "delete the line 'status: draft'",
     ]

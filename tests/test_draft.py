@@ -11,7 +11,7 @@ import pytest
 from scripts import curation, draft
 from scripts import evidence as quotes
 from scripts.__main__ import main
-from scripts.briefing import Candidate, Draft
+from scripts.briefing import Candidate, Draft, Pending
 from scripts.errors import BriefingError, ParseError
 from scripts.parse import parse_file
 
@@ -128,10 +128,54 @@ def test_missing_source_is_one_line_error(seeds, tmp_path):
 def test_draft_starts_with_instructions_then_status(added):
     text = added[1].read_text(encoding="utf-8")
     header, body = text.split("\nstatus: draft\n")
-    assert body.startswith("candidates:\n")
+    assert body.startswith("attribution:\n") and "\ncandidates:\n" in body
     assert all(line.startswith("#") or not line for line in header.splitlines())
-    for step in ("summary", "key_points", "source_notes", "Curation schema", "status: draft", "candidates:"):
+    for step in ("summary", "key_points", "source_notes", "Curation schema", "status: draft", "candidates:", "`attribution`"):
         assert step in header
+
+
+def test_attribution_is_proposed_and_every_span_is_accepted_by_the_loader(added):
+    seed, draft_path = added
+    article = parse_file(seed)
+    pending = curation.load(draft_path, article)  # locates every span and refuses overlapping voices
+    assert isinstance(pending, Pending) and pending.draft.attribution is not None
+    said = {voice.source: [e.quote for e in voice.says] for voice in pending.draft.attribution.voices}
+    assert said["yahya-rasool"] == [  # "Gen. Yahya Rasool" and "Yahya Rasool": one source
+        article.paragraph(1).text,
+        "We will close every crossing before the summer ends,",  # the quoted words only
+    ]
+    assert said["local-officials-in-anbar-province"] == [
+        "Local officials in Anbar province say the government in Baghdad must also rebuild the towns there."
+    ]
+    assert said["saad-maan"] == ["Talks with suppliers from the Ministry of Defense began in June, according to Saad Maan."]
+    for voice in pending.draft.attribution.voices:
+        for span in voice.says:
+            assert span.paragraph > 0 and len(quotes.find(article, span.quote)) == 1
+
+
+def test_candidates_never_run_across_a_voice_and_the_reporting(loaded):
+    # ¶2 is a quotation (Yahya Rasool's words) then the article's own words naming him.
+    command = next(c for c in loaded.candidates.actors if c.name == "Joint Operations Command")
+    assert command.evidence[0].quote == "said Yahya Rasool, the spokesman of the Joint Operations Command."
+
+
+def test_attribution_uses_known_actor_ids_for_the_reporter_and_the_sources():
+    article = parse_file(FIRST_SEED)  # read only
+    known = [
+        draft.KnownActor("associated-press", ("The Associated Press",)),
+        draft.KnownActor("six-officials", ("officials",)),
+        draft.KnownActor("hisham-al-hashimi", ("Hisham al-Hashimi",)),
+    ]
+    block = draft.attribution(article, known, draft.attributed_voices(article, draft.Passages(article)))
+    assert block["reporting"] == "associated-press"
+    # "the officials" is a known actor's "officials"; the longer description is a source of its own until
+    # the editor says otherwise.
+    assert [(v["source"], len(v["says"])) for v in block["voices"]] == [
+        ("intelligence-and-counterterrorism-officials", 3),
+        ("hisham-al-hashimi", 1),
+        ("six-officials", 3),
+    ]
+    assert "reporting" not in draft.attribution(article, [], [])
 
 
 def test_known_actors_are_matched_with_their_ids(loaded):

@@ -120,7 +120,7 @@ CURATION = (FIXTURES / "curation" / "dateline_ap.yml").read_bytes()
         pytest.param({"page-2.txt": ARTICLE, "page-2.yml": CURATION}, "page-2.txt: would be published at articles/page-2/, an address the article index uses", id="reserved-address"),
         pytest.param(
             {"a.txt": ARTICLE, "a.yml": CURATION.replace(b"id: ahmed-jassim", b"id: page-3")},
-            "a.yml:23: actor id 'page-3' is the address of a page of the actor list; choose another id",
+            f"a.yml:{CURATION.splitlines().index(b'  - id: ahmed-jassim') + 1}: actor id 'page-3' is the address of a page of the actor list; choose another id",
             id="reserved-id",
         ),
     ],

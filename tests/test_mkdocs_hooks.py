@@ -124,9 +124,9 @@ def test_serve_keeps_the_last_good_pages_and_shows_the_error(tmp_path):
         assert "Content-Security-Policy" not in good  # the preview's live-reload script must be able to run
         curation = next((project / "seeds").glob("*.yml"))
         curation.write_text(curation.read_text().replace("keypoints:", "key_points:", 1))
-        threat_summary = "The article expects the Islamic State group, once it loses Mosul"
-        curation.write_text(curation.read_text().replace(threat_summary, threat_summary.replace("article expects", "article anticipates"), 1))
-        assert wait_for(lambda: "article anticipates" in fetch(url)), log.read_text()
+        threat_summary = "after it loses Mosul, the AP reports."
+        curation.write_text(curation.read_text().replace(threat_summary, threat_summary.replace("AP reports", "AP anticipates"), 1))
+        assert wait_for(lambda: "AP anticipates" in fetch(url)), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=10)

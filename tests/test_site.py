@@ -123,7 +123,7 @@ def statement_text(statement) -> str:
     first = BeautifulSoup(str(statement.find("p")), "html.parser")
     for badge in first.select(".stype"):
         badge.decompose()
-    return text_of(first)
+    return normalise(first.get_text())[0]  # no separator: an abbreviation's <abbr> sits inside a sentence
 
 
 def test_every_statement_is_typed_and_shows_its_source_chain(built_site):
@@ -198,7 +198,7 @@ def test_page_kinds_have_their_sections(built_site, briefing):
         assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}
 
     notes = page(built_site, NOTES)
-    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "What the text does not state", "Coverage", "Left out of the original page", "The source file"]
+    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "Who says which words", "What the text does not state", "Coverage", "Left out of the original page", "The source file"]
     text = notes.get_text(" ")
     for fact in ("PanARMENIAN.Net", "The Associated Press", "not named in the text", "not stated in the text", briefing.article.sha256):
         assert fact in text

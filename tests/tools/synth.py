@@ -408,7 +408,7 @@ class Substitution:
         return self.pattern.sub(lambda m: self.mapping[m.group(0)], text) if self.pattern else text
 
 
-ID_KEYS = frozenset({"id", "according_to", "carried_out_by", "source", "target", "answers"})
+ID_KEYS = frozenset({"id", "according_to", "carried_out_by", "source", "target", "answers", "reporting"})
 # Schema vocabulary, and the names of pillars, moves and kept actors: the same in every article, as
 # they merge across articles. Renamed actors get their names from the pool.
 KEEP_KEYS = frozenset({"type", "kind", "value", "name"})
@@ -629,7 +629,7 @@ def evidence_quotes(node: object, key: str | None = None) -> list[str]:
         return [q for k, v in node.items() for q in evidence_quotes(v, k)]
     if isinstance(node, list):
         return (
-            [v for v in node if isinstance(v, str)] if key == "evidence" else [q for v in node for q in evidence_quotes(v, key)]
+            [v for v in node if isinstance(v, str)] if key in ("evidence", "says") else [q for v in node for q in evidence_quotes(v, key)]
         )
     return []
 
