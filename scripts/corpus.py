@@ -64,8 +64,8 @@ class Merged(Generic[Item]):
 class Corpus:
     entries: tuple[Entry, ...]  # newest first; undated articles last
     actors: dict[str, Merged[Actor]]  # by id, in name order
-    pillars: dict[str, Merged[Pillar]]
-    moves: dict[str, Merged[ThreatMove]]
+    pillars: dict[str, Merged[Pillar]]  # by id, in curation order (newest article first)
+    moves: dict[str, Merged[ThreatMove]]  # likewise
     copies: dict[str, WireCopy]  # by the copy's seed id
     copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
 
@@ -112,20 +112,24 @@ def build(entries: list[Entry]) -> Corpus:
     return Corpus(
         entries=tuple(ordered),
         actors=_merge(briefings, lambda b: b.curation.actors),
-        pillars=_merge(briefings, lambda b: b.curation.pillars),
-        moves=_merge(briefings, lambda b: b.curation.threat.moves),
+        # Pillars and moves keep the order the curations give them (a pillar's horizon, the article's
+        # order of moves), newest article first; actors are looked up by name.
+        pillars=_merge(briefings, lambda b: b.curation.pillars, by_name=False),
+        moves=_merge(briefings, lambda b: b.curation.threat.moves, by_name=False),
         copies={c.copy: c for c in copies},
         copied_as={k: tuple(v) for k, v in copied_as.items()},
     )
 
 
-def _merge(briefings: list[Briefing], items_of) -> dict:  # noqa: ANN001 - a small local accessor
+def _merge(briefings: list[Briefing], items_of, by_name: bool = True) -> dict:  # noqa: ANN001 - a small local accessor
     by_id: dict[str, list[Appearance]] = {}
     for b in briefings:
         for item in items_of(b):
             by_id.setdefault(item.id, []).append(Appearance(b, item))
-    merged = [Merged(i, tuple(a)) for i, a in by_id.items()]
-    return {m.id: m for m in sorted(merged, key=lambda m: (m.name.casefold(), m.id))}
+    merged = [Merged(i, tuple(a)) for i, a in by_id.items()]  # first seen first
+    if by_name:
+        merged.sort(key=lambda m: (m.name.casefold(), m.id))
+    return {m.id: m for m in merged}
 
 
 def _oldest_first(entry: Entry) -> tuple[bool, str, str]:

@@ -328,7 +328,9 @@ class _Links:
         return [{k: v for k, v in news.items() if v is not None}, *claims]
 
     def threat_matrix(self) -> Markup:
-        moves, pillars = list(self._shared.corpus.moves.values()), list(self._shared.corpus.pillars.values())
+        # Only pillars named as answers are columns: a condition for success answers no move.
+        moves = list(self._shared.corpus.moves.values())
+        pillars = [p for p in self._shared.corpus.pillars.values() if any(a.item.answers for a in p.appearances)]
         answered = {(m, p.id) for p in pillars for a in p.appearances for m in a.item.answers}
         answers = {(i, j) for i, m in enumerate(moves) for j, p in enumerate(pillars) if (m.id, p.id) in answered}
         return diagrams.threat_matrix("threat-matrix", [m.name for m in moves], [p.name for p in pillars], answers)

@@ -124,7 +124,7 @@ def test_serve_keeps_the_last_good_pages_and_shows_the_error(tmp_path):
         assert "Content-Security-Policy" not in good  # the preview's live-reload script must be able to run
         curation = next((project / "seeds").glob("*.yml"))
         curation.write_text(curation.read_text().replace("keypoints:", "key_points:", 1))
-        threat_summary = "after it loses Mosul, the AP reports."
+        threat_summary = "The AP reports an expected move by the Islamic State group"
         curation.write_text(curation.read_text().replace(threat_summary, threat_summary.replace("AP reports", "AP anticipates"), 1))
         assert wait_for(lambda: "AP anticipates" in fetch(url)), log.read_text()
     finally:
