@@ -185,14 +185,18 @@ def test_page_kinds_have_their_sections(built_site, briefing):
     assert len(islamic_state.select("p.mention")) == len({m.paragraph for m in briefing.mentions["islamic-state"]})
 
     pillars = page(built_site, "pillars/index.html")
-    assert [e.find("a").get_text() for e in pillars.select(".index-list li")] == sorted((p.name for p in briefing.curation.pillars), key=str.casefold)
+    # Parts of the strategy in the curation's order (immediate priority first), then the conditions for success.
+    parts = [p.name for p in briefing.curation.pillars if p.status.value != "condition"]
+    conditions = [p.name for p in briefing.curation.pillars if p.status.value == "condition"]
+    assert [e.find("a").get_text() for e in pillars.select(".index-list li")] == parts + conditions
+    assert headings(pillars)[:2] == ["Parts of the strategy", "Conditions for success"] and conditions
     border = page(built_site, "pillars/border-surveillance/index.html")
     assert headings(border) == ["What", "Why: the threat it answers", "Who carries it out", "Status"]
     assert border.select_one(".kind .status").get_text() == "under negotiation"
 
     threat = page(built_site, "threat/index.html")
-    by_name = sorted(briefing.curation.threat.moves, key=lambda m: m.name.casefold())
-    assert [h["id"] for h in threat.find_all("h2")] == [f"move-{m.id}" for m in by_name]
+    # The moves in the order the curation gives them (the article's order).
+    assert [h["id"] for h in threat.find_all("h2")] == [f"move-{m.id}" for m in briefing.curation.threat.moves]
     for move in briefing.curation.threat.moves:
         responses = threat.find(id=f"move-{move.id}").find_next("p", class_="responses")
         assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}
