@@ -39,7 +39,9 @@ def _svg(ident: str, width: float, height: float, title: str, desc: str, body: l
         f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
         '<path class="d-arrowhead" d="M0,0 L10,5 L0,10 z"/></marker></defs>'
     )
-    return Markup('<div class="diagram">' + head + defs + "".join(body) + "</svg></div>")
+    # Out of the search index: its labels are words without the spaces between them, and the text
+    # equivalent beside it is indexed already.
+    return Markup('<div class="diagram" data-search-exclude>' + head + defs + "".join(body) + "</svg></div>")
 
 
 def _box(x: float, y: float, w: float, lines: list[str], cls: str = "d-box") -> tuple[str, float]:

@@ -341,9 +341,13 @@ class _Links:
         return diagrams.relation_rows(f"relations-{b.article.seed_id}", rows)
 
     @staticmethod
-    def chain_diagram(b: Briefing) -> Markup:
+    def chain_sources(b: Briefing) -> list[str]:
+        """The names of the sources the briefing's statements are credited to, in order of first use."""
         claims = [u.claim for u in uses(b) if isinstance(u.claim, Statement)]
-        sources = [b.actor(i).name for i in dict.fromkeys(i for s in claims for i in s.according_to)]
+        return [b.actor(i).name for i in dict.fromkeys(i for s in claims for i in s.according_to)]
+
+    def chain_diagram(self, b: Briefing) -> Markup:
+        sources = self.chain_sources(b)
         return diagrams.attribution_chain(
             f"chain-{b.article.seed_id}", b.article.outlet or "Outlet not identified", b.article.wire_service or "No wire service credited", sources
         )

@@ -176,3 +176,70 @@ def test_not_found_page_helps_the_reader_on(browser, site_url):
         # The only error the browser reports is the missing page's own 404 status.
         assert all("404" in e for e in recorder.console_errors) and len(recorder.console_errors) == 1
         assert recorder.foreign_requests() == []
+
+
+BADGE_COLOURS = {  # the stylesheet's colour for each statement type
+    "reported fact": "rgb(47, 93, 58)",
+    "attributed claim": "rgb(59, 79, 143)",
+    "plan": "rgb(31, 95, 168)",
+    "forecast": "rgb(122, 75, 0)",
+    "condition": "rgb(143, 29, 59)",
+}
+
+
+@pytest.mark.parametrize("path", ["", ARTICLE, "pillars/border-surveillance/", "types/"])
+def test_type_badges_keep_their_own_colour_everywhere(browser, site_url, path):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url + path, wait_until="networkidle")
+        badges = page.evaluate("() => [...document.querySelectorAll('.md-content .stype')].map(b => [b.textContent.trim(), getComputedStyle(b).backgroundColor])")
+    assert badges
+    by_type: dict[str, set[str]] = {}
+    for kind, colour in badges:
+        by_type.setdefault(kind, set()).add(colour)
+    assert {kind: colours for kind, colours in by_type.items() if kind in BADGE_COLOURS} == {
+        kind: {BADGE_COLOURS[kind]} for kind in by_type if kind in BADGE_COLOURS
+    }
+    assert len({colour for colours in by_type.values() for colour in colours}) == len(by_type)  # no two types alike
+
+
+# The size a label is drawn at on screen: its font size times the picture's scale (rotation included).
+RENDERED_LABEL_SIZES = """() => [...document.querySelectorAll('.md-content svg text')]
+    .filter(t => t.getClientRects().length)
+    .map(t => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })"""
+PICTURE_PAGES = {"threat/": "table", ARTICLE: ".relation", ARTICLE + "source-notes/": "p.chain"}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+def test_pictures_are_readable_or_give_way_to_their_text(browser, site_url, viewport):
+    with recorded_page(browser, site_url, viewport=viewport) as (page, _):
+        for path, equivalent in PICTURE_PAGES.items():
+            page.goto(site_url + path, wait_until="networkidle")
+            sizes = page.evaluate(RENDERED_LABEL_SIZES)
+            if viewport is PHONE:
+                assert sizes == [], f"{path}: a picture is drawn at 360 px"
+            else:
+                assert sizes and min(sizes) >= 12, f"{path}: labels drawn at {min(sizes):.1f} px"
+            expect(page.locator(f".md-content {equivalent}").first).to_be_visible()
+
+
+def test_the_address_keeps_the_link_the_reader_opened(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url + ARTICLE + "#p7", wait_until="networkidle")
+        for y in (0, 1500, 3000, 600):
+            page.evaluate(f"() => window.scrollTo(0, {y})")
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            assert page.evaluate("() => location.hash") == "#p7"
+
+
+def test_a_new_paragraph_link_clears_the_previous_highlight(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url + ARTICLE, wait_until="networkidle")
+        page.locator("p.evidence a.evidence-link", has_text="¶1").first.click()
+        page.wait_for_function("() => location.hash === '#p1'")
+        expect(page.locator("#p1")).to_be_in_viewport()
+        assert highlighted_pixels(page.locator("#p1").screenshot()) > 200
+        page.locator("p.evidence a.evidence-link", has_text="¶3").first.click()
+        page.wait_for_function("() => location.hash === '#p3'")
+        expect(page.locator("#p3")).to_be_in_viewport()
+        assert highlighted_pixels(page.locator("#p3").screenshot()) > 200
+        assert highlighted_pixels(page.locator("#p1").screenshot()) == 0

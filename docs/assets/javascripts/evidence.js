@@ -5,6 +5,8 @@
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element ? event.target.closest("a.evidence-link") : null;
   if (!link || link.pathname !== location.pathname) return;
-  const previous = document.querySelector(".article-paragraph:target");
+  // The target is the paragraph, or with exact words the sentence that holds them.
+  const target = document.querySelector(":target");
+  const previous = target ? target.closest(".article-paragraph") : null;
   if (previous) previous.replaceWith(previous.cloneNode(true));
 }, true);
