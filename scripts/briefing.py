@@ -183,8 +183,14 @@ class Curation:
     threat: Threat
     source_notes: SourceNotes
     attribution: Attribution
+    # The gist in plain prose, clause by clause, each clause a statement with its own evidence: what the
+    # strategy is, why, the immediate priority, the conditions. At most BOTTOM_LINE_WORDS words in all.
+    bottom_line: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
     published: InferredDate | None = None
+
+
+BOTTOM_LINE_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,7 @@ class Draft:
     threat: Threat | None = None
     source_notes: SourceNotes | None = None
     attribution: Attribution | None = None
+    bottom_line: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
     published: InferredDate | None = None
 

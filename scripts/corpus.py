@@ -96,6 +96,10 @@ class Corpus:
     def pillar_statuses(self) -> list[str]:
         return sorted({status for p in self.pillars.values() for status in p.collect("status.value")})
 
+    def answered_moves(self) -> set[str]:
+        """Ids of the moves at least one article names a response to."""
+        return {m for p in self.pillars.values() for a in p.appearances for m in a.item.answers}
+
     def pillars_for_move(self, move_id: str) -> list[Merged[Pillar]]:
         return [p for p in self.pillars.values() if any(move_id in a.item.answers for a in p.appearances)]
 

@@ -34,7 +34,8 @@ class Sentence:
 
 def uses(b: Briefing) -> list[Use]:
     c = b.curation
-    found = [Use("Summary", "article", "", c.summary)]
+    found = [Use(f"Bottom line, clause {n}", "article", "", s) for n, s in enumerate(c.bottom_line, start=1)]
+    found.append(Use("Summary", "article", "", c.summary))
     found += [Use(f"Key point {n}", "article", "", s) for n, s in enumerate(c.key_points, start=1)]
     for a in c.actors:
         found += [Use(f"{a.name}: who", "actor", a.id, a.who), Use(f"{a.name}: role", "actor", a.id, a.role)]

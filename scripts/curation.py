@@ -23,7 +23,7 @@ from . import evidence as quotes
 from . import faithfulness
 from .article import Article
 from .attribution import REPORTING, Overlap, Straddle, Voices, credit
-from .briefing import Actor, Attribution, Briefing, Curation, Draft, Evidence, InferredDate, Mention, Pending, Statement, Status
+from .briefing import BOTTOM_LINE_WORDS, Actor, Attribution, Briefing, Curation, Draft, Evidence, InferredDate, Mention, Pending, Statement, Status
 from .errors import CurationError, CurationWarning
 from .text import clean
 
@@ -221,6 +221,7 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     check.faithful(checked, actors)
     if checked.published:
         check.inferred_date(checked.published)
+    check.bottom_line(checked.bottom_line)
     mentions = {actor.id: check.mentions(actor) for actor in checked.actors}
     return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions, warnings=tuple(check.warnings))
 
@@ -353,6 +354,14 @@ class _Verifier:
                 hint = difflib.get_close_matches(ref, list(known), n=1)
                 suggestion = f"did you mean '{hint[0]}'?" if hint else f"known {what} ids: {', '.join(known)}"
                 self.fail(line, f"{where}: unknown {what} id '{ref}'; {suggestion}")
+
+    def bottom_line(self, clauses: tuple[Statement, ...]) -> None:
+        words = sum(len(c.text.split()) for c in clauses)
+        if words > BOTTOM_LINE_WORDS:
+            self.fail(
+                clauses[0].line,
+                f"bottom_line: {words} words; a reader should have the gist in {BOTTOM_LINE_WORDS} words or fewer: shorten its clauses",
+            )
 
     def inferred_date(self, inferred: InferredDate) -> None:
         if self.article.published:

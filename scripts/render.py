@@ -353,14 +353,22 @@ class _Links:
         )
 
     @staticmethod
-    def own_reporting(b: Briefing) -> str:
-        """Whose own reporting the article's unattributed words are, as readers should read it."""
+    def reporter(b: Briefing) -> str:
+        """Whose own reporting the article's unattributed words are."""
         reporter = b.curation.attribution.reporting
-        name = b.actor(reporter).name if reporter else b.article.wire_service or b.article.outlet or "the article"
-        return f"{name}: its own reporting"
+        return b.actor(reporter).name if reporter else b.article.wire_service or b.article.outlet or "the article"
+
+    def credit(self, b: Briefing, s: Statement) -> str:
+        """Whose words a statement rests on, in a few words."""
+        names = [b.actor(i).name for i in s.according_to]
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names) if names else f"{self.reporter(b)}, its own reporting"
+
+    def own_reporting(self, b: Briefing) -> str:
+        return f"{self.reporter(b)}, its own reporting"
 
     def words_of(self, b: Briefing, e: Evidence) -> str:
-        return b.actor(e.source).name if e.source else self.own_reporting(b)
+        """Under a quote: whose words it is."""
+        return f"words of {b.actor(e.source).name}" if e.source else f"own reporting of {self.reporter(b)}"
 
     def shares(self, b: Briefing) -> list[tuple[str, str, list[tuple[int, bool]]]]:
         """Who says which words: each source's name, its actor id ("" for the reporting) and its paragraphs."""

@@ -243,3 +243,26 @@ def test_a_new_paragraph_link_clears_the_previous_highlight(browser, site_url):
         expect(page.locator("#p3")).to_be_in_viewport()
         assert highlighted_pixels(page.locator("#p3").screenshot()) > 200
         assert highlighted_pixels(page.locator("#p1").screenshot()) == 0
+
+
+def test_the_home_page_opens_with_a_grounded_bottom_line(browser, site_url):
+    with recorded_page(browser, site_url, viewport=PHONE) as (page, _):
+        page.goto(site_url, wait_until="networkidle")
+        first = page.evaluate("() => document.querySelector('.md-content h1').nextElementSibling.className")
+        assert first == "bottom-line"
+        line = page.locator(".bottom-line p")
+        expect(line).to_be_in_viewport()  # on a phone, without scrolling
+        words = line.evaluate("p => { const c = p.cloneNode(true); c.querySelectorAll('strong, sup').forEach(e => e.remove()); return c.textContent; }").split()
+        assert 20 <= len(words) <= 40
+        links = line.locator("sup a.evidence-link")
+        count = links.count()
+        assert count >= 4
+        for n in range(count):
+            page.goto(site_url, wait_until="networkidle")
+            link = page.locator(".bottom-line sup a.evidence-link").nth(n)
+            target = link.get_attribute("href").split("#")[1].split(":~:")[0]
+            assert ":~:text=" in link.get_attribute("href")
+            link.click()
+            page.wait_for_function(f"() => location.hash === '#{target}'")
+            expect(page.locator(f"#{target}")).to_be_in_viewport()
+            assert highlighted_pixels(page.locator(f"#{target}").screenshot()) > 100, target

@@ -101,3 +101,15 @@ def test_warnings_are_listed_by_the_build_and_on_the_review_page_without_failing
     review = BeautifulSoup((tmp_path / "site" / "review" / "index.html").read_text(), "html.parser")
     items = [li.get_text() for li in review.select("article li")]
     assert any(item.startswith(f"Line {line}: plan") and 'the quote hedges ("seemingly")' in item for item in items), items
+
+
+def test_a_bottom_line_over_forty_words_is_refused(article, tmp_path):
+    clause = "    type: forecast\n    evidence: [Border guards will likely add night patrols]\n"
+    long = "bottom_line:\n" + "".join(f"  - text: Border guards will likely add patrols near Rutba, clause {n}.\n{clause}" for n in range(5))
+    path = edited(tmp_path, "key_points:\n", long + "key_points:\n")
+    with pytest.raises(CurationError) as caught:
+        curation.load(path, article)
+    assert caught.value.line == line_of(path, "clause 0.")
+    assert "bottom_line: 50 words; a reader should have the gist in 40 words or fewer" in str(caught.value)
+    path.write_text(path.read_text().replace(" near Rutba, clause", " clause"), encoding="utf-8")
+    assert len(curation.load(path, article).curation.bottom_line) == 5  # 40 words: accepted

@@ -135,8 +135,11 @@ def test_every_statement_is_typed_and_shows_its_source_chain(built_site):
             if badge is None:
                 continue  # a pillar's status block, labelled by its status badge instead
             assert badge.get_text() in STATEMENT_TYPES and statement["data-type"] == badge.get_text()
-            chain = statement.select_one("p.chain").get_text(" ")
-            assert "PanARMENIAN.Net › The Associated Press" in chain, source
+            # The credit is printed; the outlet and wire it comes through are in its title (hover, focus).
+            credits = statement.select("p.chain a[title]")
+            assert credits and all(a["title"].startswith("PanARMENIAN.Net › The Associated Press") for a in credits), source
+            named = statement.select_one("p.chain").get_text()
+            assert all(a.get_text() in named for a in credits)
 
 
 def test_every_curated_statement_is_on_the_site(built_site, briefing):
@@ -157,8 +160,14 @@ def headings(doc: BeautifulSoup, level: str = "h2") -> list[str]:
 def test_page_kinds_have_their_sections(built_site, briefing):
     home = page(built_site, "index.html")
     assert headings(home, "h1") == ["Iraq after Mosul: a source-grounded briefing"]
-    assert headings(home)[:2] == ["Key points", "Explore the briefing"]
+    assert headings(home)[:3] == ["What the strategy answers, and what it leaves open", "Key points", "Explore the briefing"]
     assert len(home.select(".grid.cards li")) == 5
+    # The bottom line comes first, right under the title; the moves with no named response are stated.
+    assert home.find("h1").find_next(["div", "p", "h2"])["class"] == ["bottom-line"]
+    gaps = home.select_one("p.gaps").get_text(" ")
+    unanswered = [m.name for m in briefing.curation.threat.moves if not briefing.responses(m.id)]
+    assert gaps.startswith(f"{len(unanswered)} of {len(briefing.curation.threat.moves)} expected moves have no response named")
+    assert all(name in gaps for name in unanswered) and unanswered
 
     article = page(built_site, ARTICLE)
     assert headings(article, "h1") == ["Iraq readies new strategy for fight against post-Mosul IS"]
