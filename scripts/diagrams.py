@@ -41,7 +41,9 @@ def _svg(ident: str, width: float, height: float, title: str, desc: str, body: l
     )
     # Out of the search index: its labels are words without the spaces between them, and the text
     # equivalent beside it is indexed already.
-    return Markup('<div class="diagram" data-search-exclude>' + head + defs + "".join(body) + "</svg></div>")
+    # Focusable, so a keyboard can scroll it sideways when it is wider than the column.
+    box = f'<div class="diagram" data-search-exclude tabindex="0" role="region" aria-label="{_t(title)} (picture)">'
+    return Markup(box + head + defs + "".join(body) + "</svg></div>")
 
 
 def _box(x: float, y: float, w: float, lines: list[str], cls: str = "d-box") -> tuple[str, float]:

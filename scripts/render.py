@@ -32,6 +32,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 Nav = list[Any]  # MkDocs' nav structure: [{"Title": "page.md" | Nav}, ...]
 
 
+EXCERPT_WORDS = 6  # words either side of a mention in an actor's excerpts
 PER_PAGE = {"articles": 50, "timeline": 100, "actors": 100, "pillars": 100, "appearances": 20}
 
 
@@ -59,7 +60,6 @@ class Pages:
     types = "types.md"
     data = "data.md"
     glossary = "glossary.md"
-    tags = "tags.md"
     review = "review.md"
 
     @staticmethod
@@ -128,7 +128,7 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     page(Pages.home, "home.md")
     paged(Pages.articles, "articles.md", list(corpus.entries), PER_PAGE["articles"])
     paged(Pages.timeline, "timeline.md", list(corpus.chronological()), PER_PAGE["timeline"], precisions=PRECISION_MEANING)
-    paged(Pages.actors, "actors.md", list(corpus.actors.values()), PER_PAGE["actors"])
+    paged(Pages.actors, "actors.md", shared.actors_by_kind, PER_PAGE["actors"])
     paged(Pages.pillars, "pillars.md", list(corpus.pillars.values()), PER_PAGE["pillars"], statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
@@ -137,7 +137,6 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     )
     page(Pages.data, "data.md", files=files)
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
-    page(Pages.tags, "tags.md")  # actors by kind and pillars by status, each a section with its members
     page(Pages.review, "review.md")  # awaiting review, and statements the checks question
     for entry in corpus.entries:
         if isinstance(entry, Pending):
@@ -164,7 +163,6 @@ def _nav(static_nav: Nav) -> Nav:
         {"Statement types": Pages.types},
         {"Open data": Pages.data},
         {"Glossary": Pages.glossary},
-        {"Tags": Pages.tags},
         {"Review": Pages.review},
         *static_nav,
     ]
@@ -180,9 +178,26 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["attr"] = attribute  # a value inside a raw HTML attribute
     env.filters["description"] = front_matter
     env.filters["page_title"] = lambda value: front_matter(value, attribute=False)
     return env
+
+
+def _words_around(text: str, start: int, end: int, lo: int, hi: int, words: int) -> tuple[int, int]:
+    """Offsets of ``words`` words before ``start`` and after ``end`` in ``text``, within ``lo``-``hi``."""
+    before = text[lo:start].split(" ")
+    left = max(lo, start - len(" ".join(before[-(words + 1) :]))) if len(before) > words + 1 else lo
+    after = text[end:hi].split(" ")
+    right = min(hi, end + len(" ".join(after[: words + 1]))) if len(after) > words + 1 else hi
+    return left, right
+
+
+def _address(path: str) -> str:
+    """The address MkDocs gives a page (directory URLs): ``actors/x/index.md`` → ``actors/x/``."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -203,6 +218,11 @@ class _Shared:
             for sentence in sentence_list:
                 self.by_paragraph.setdefault((seed_id, sentence.paragraph), []).append(sentence)
         self.entries = {e.article.seed_id: e for e in corpus.entries}
+        # The actors index lists actors by kind, then name; each kind's section starts on one of its pages.
+        self.actors_by_kind = sorted(corpus.actors.values(), key=lambda a: (a.latest.kind, a.name.casefold(), a.id))
+        self.kind_page: dict[str, int] = {}
+        for index, actor in enumerate(self.actors_by_kind):
+            self.kind_page.setdefault(actor.latest.kind, index // PER_PAGE["actors"] + 1)
         # Which page of an actor's (pillar's, move's) split list holds a given article's section.
         self.page_of: dict[tuple[str, str, str], int] = {}
         for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
@@ -224,6 +244,22 @@ class _Links:
     def to(self, target: str, anchor: str = "") -> Markup:
         href = "" if target == self.page else _relative(target, posixpath.dirname(self.page))
         return Markup(href + (f"#{anchor}" if anchor else ""))
+
+    def url(self, target: str, anchor: str = "") -> Markup:
+        """A link for raw HTML, which MkDocs does not rewrite: the built page's address, relative to this one."""
+        here, there = _address(self.page), _address(target)
+        if here == there:
+            href = ""
+        else:
+            relative = _relative(there.rstrip("/") or ".", here.rstrip("/"))
+            href = "./" if relative == "." else relative + "/"
+        return Markup(href + (f"#{anchor}" if anchor else ""))
+
+    def actor_url(self, actor_id: str) -> Markup:
+        return self.url(Pages.actor(actor_id))
+
+    def source_notes_url(self, b: Briefing, anchor: str = "") -> Markup:
+        return self.url(Pages.source_notes(b), anchor)
 
     def actor(self, actor: Actor | str) -> Markup:
         return self.to(Pages.actor(actor if isinstance(actor, str) else actor.id))
@@ -261,8 +297,10 @@ class _Links:
     def threat(self, anchor: str = "") -> Markup:
         return self.to(Pages.threat, anchor)
 
-    def tag(self, name: str) -> Markup:
-        return self.to(Pages.tags, "tag-" + name.replace(" ", "-"))
+    def kind(self, kind: str) -> Markup:
+        """The actors index's section for a kind of actor, on whichever page of the index it starts."""
+        number = self._shared.kind_page[kind]
+        return self.to(Pages.numbered(Pages.actors, number), "kind-" + kind.replace(" ", "-"))
 
     def types(self) -> Markup:
         return self.to(Pages.types)
@@ -408,26 +446,34 @@ class _Links:
         return b.article.paragraph(e.paragraph).text[e.start : e.end]
 
     def mention_excerpts(self, b: Briefing, actor: Actor) -> list[tuple[int, Markup]]:
-        """For each paragraph that mentions the actor, its mentioning sentences with the mentions marked."""
+        """For each paragraph that mentions the actor, a few words either side of each mention, the
+        mention marked: enough to see how the article names them; the ¶ link leads to the whole text."""
         by_paragraph: dict[int, list[tuple[int, int]]] = {}
         for m in b.mentions[actor.id]:
             by_paragraph.setdefault(m.paragraph, []).append((m.start, m.end))
         rows = []
         for number, spans in by_paragraph.items():
             text = b.article.paragraph(number).text
+            sentences = self._by_paragraph.get((b.article.seed_id, number), [])
+            windows: list[list[int]] = []  # [start, end, clipped at start, clipped at end, mention start, end, ...]
+            for s, e in sorted(spans):
+                sentence = next((x for x in sentences if x.start <= s < x.end), None)
+                lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
+                start, end = _words_around(text, s, e, lo, hi, EXCERPT_WORDS)
+                if windows and start <= windows[-1][1]:
+                    windows[-1][1], windows[-1][3] = max(windows[-1][1], end), end < hi
+                    windows[-1] += [s, e]
+                else:
+                    windows.append([start, end, start > lo, end < hi, s, e])
             pieces: list[Markup] = []
-            for sentence in self._by_paragraph.get((b.article.seed_id, number), []):
-                inside = [(s, e) for s, e in spans if sentence.start <= s < sentence.end]
-                if not inside:
-                    continue
-                cursor = sentence.start
-                marked = Markup("")
-                for s, e in inside:
+            for start, end, cut_start, cut_end, *marks in windows:
+                cursor, marked = start, Markup("…" if cut_start else "")
+                for s, e in zip(marks[::2], marks[1::2], strict=True):
                     if s < cursor:
                         continue  # overlapping aliases: the first one already marks this text
                     marked += escape(text[cursor:s]) + Markup("<mark>") + escape(text[s:e]) + Markup("</mark>")
                     cursor = e
-                pieces.append(marked + escape(text[cursor : sentence.end]))
-            rows.append((number, Markup(" … ").join(pieces)))
+                pieces.append(marked + escape(text[cursor:end]) + Markup("…" if cut_end else ""))
+            rows.append((number, Markup(" ").join(pieces).replace("… …", " … ")))
         return rows
 

@@ -26,7 +26,7 @@ def briefing():
 
 def svg_on(site, page: str) -> ET.Element:
     html = (site / page).read_text(encoding="utf-8")
-    start = html.index("<svg", html.index('<div class="diagram">'))
+    start = html.index("<svg", html.index('<div class="diagram"'))
     element = ET.fromstring(html[start : html.index("</svg>", start) + len("</svg>")])  # well-formed XML
     return element
 

@@ -19,12 +19,13 @@ def test_glossary_terms_are_explained_where_they_appear(built_site):
     assert shown == glossary
 
 
-def test_tags_page_groups_actors_by_kind(built_site):
-    page = (built_site / "tags" / "index.html").read_text()
-    section = page[page.index('id="tag-analyst"') : page.index('id="tag-armed-group"')]
+def test_actors_index_groups_actors_by_kind(built_site):
+    page = (built_site / "actors" / "index.html").read_text()
+    section = page[page.index('id="kind-analyst"') : page.index('id="kind-armed-group"')]
     assert "Hisham al-Hashimi" in section and "Islamic State" not in section
     actor = (built_site / "actors" / "hisham-al-hashimi" / "index.html").read_text()
-    assert 'href="../../tags/#tag-analyst"' in actor
+    assert 'href="../#kind-analyst"' in actor
+    assert not (built_site / "tags").exists()  # the index is the one list by kind
 
 
 @pytest.mark.parametrize(

@@ -600,6 +600,9 @@ def make_curation(real: Real, sub: Substitution, cast: dict[str, Cast]) -> dict:
     for actor in data["actors"]:
         if (member := by_id.get(actor["id"])) is not None:
             actor["name"], actor["mentioned_as"] = member.name, [member.alias]
+    # Replaced words can be longer ("Mosul" → "Deir ez-Zor"): keep the bottom line within its 40 words.
+    while sum(len(c["text"].split()) for c in data.get("bottom_line", ())) > 40:
+        data["bottom_line"].pop()
     notes = data["source_notes"]
     # The synthetic article prints its date; the real curation's note that it does not would be false.
     notes["not_stated"] = [n for n in notes["not_stated"] if not n.startswith("The date of publication")]
