@@ -17,25 +17,35 @@ PRECISION_MEANING: dict[str, str] = {
 
 @dataclass(frozen=True)
 class PublicationDate:
-    iso: str  # "2017-06-14", or "2017-06" when only the month is known
+    iso: str  # "2017-06-14", or "2017-06" when only the month is known; the earliest date of a range
     precision: DatePrecision
     as_written: str  # the words it was read from, for readers to check
+    until: str | None = None  # an inferred range's latest date, in the same forms as ``iso``
 
     @property
     def label(self) -> str:
-        parts = [int(part) for part in self.iso.split("-")]
-        if len(parts) == 1:
-            text = str(parts[0])
-        else:
-            day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-            text = f"{day.day} {day:%B %Y}" if len(parts) > 2 else f"{day:%B %Y}"
+        text = _spoken(self.iso) + (f" – {_spoken(self.until)}" if self.until else "")
         return text + (" (inferred)" if self.precision == "inferred" else "")
 
     @property
     def month(self) -> str:
-        """The heading it files under in a timeline: "June 2017", or the year alone."""
-        parts = [int(part) for part in self.iso.split("-")]
-        return f"{datetime.date(parts[0], parts[1], 1):%B %Y}" if len(parts) > 1 else str(parts[0])
+        """The heading it files under in a timeline: "June 2017", the year alone, or a range."""
+        if self.until:
+            return f"{_month(self.iso)} – {_month(self.until)}"
+        return _month(self.iso)
+
+
+def _spoken(iso: str) -> str:
+    parts = [int(part) for part in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    return f"{day.day} {day:%B %Y}" if len(parts) > 2 else f"{day:%B %Y}"
+
+
+def _month(iso: str) -> str:
+    parts = [int(part) for part in iso.split("-")]
+    return f"{datetime.date(parts[0], parts[1], 1):%B %Y}" if len(parts) > 1 else str(parts[0])
 
 
 @dataclass(frozen=True)

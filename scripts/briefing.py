@@ -168,9 +168,10 @@ class Attribution:
 class InferredDate:
     """A publication date the article does not print, inferred by an editor from what the text says."""
 
-    date: str  # "2017-06-14", "2017-06" or "2017"
+    date: str  # "2017-06-14", "2017-06" or "2017": the date, or the earliest it can be
     reason: str
     evidence: tuple[Evidence, ...]
+    until: str | None = None  # for a range ("before Mosul was retaken"): the latest it can be
     line: int = internal()
 
 
@@ -264,7 +265,7 @@ class Briefing:
         if self.article.published or not self.curation.published:
             return self.article.published
         inferred = self.curation.published
-        return PublicationDate(inferred.date, "inferred", inferred.reason)
+        return PublicationDate(inferred.date, "inferred", inferred.reason, inferred.until)
 
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.curation.actors if a.id == actor_id)

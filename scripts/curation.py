@@ -368,6 +368,11 @@ class _Verifier:
             self.fail(inferred.line, f"published: the article prints its date ({self.article.published.as_written}); delete 'published'")
         if not DATE.match(inferred.date) or not _real_date(inferred.date):
             self.fail(inferred.line, f"published.date: '{inferred.date}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        if inferred.until is not None:
+            if not DATE.match(inferred.until) or not _real_date(inferred.until):
+                self.fail(inferred.line, f"published.until: '{inferred.until}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+            if inferred.until <= inferred.date:
+                self.fail(inferred.line, f"published.until: '{inferred.until}' is not after date '{inferred.date}'; a range runs from date to until")
 
     def mentions(self, actor: Actor) -> tuple[Mention, ...]:
         found: list[Mention] = []

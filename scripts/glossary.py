@@ -1,4 +1,4 @@
-"""Glossary abbreviations: a YAML mapping of term → definition, appended to pages as abbr definitions."""
+"""Glossary: a YAML mapping of term (an abbreviation or a few words) → definition, appended to pages as abbr definitions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from .errors import BriefingError
 from .text import clean
 
-TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&-]{0,15}$")
+TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&' -]{0,39}$")  # an abbreviation or a term of a few words
 
 
 def load(path: Path) -> dict[str, str]:
@@ -27,7 +27,7 @@ def load(path: Path) -> dict[str, str]:
     for term, definition in data.items():
         term = str(term)
         if not TERM.match(term):
-            raise BriefingError(path, f"term '{term}' must be a short abbreviation (letters, digits, '.', '&' or '-')")
+            raise BriefingError(path, f"term '{term}' must be an abbreviation or a term of a few words (at most 40 letters, digits, spaces, '.', '&', apostrophes or '-')")
         if not isinstance(definition, str) or not clean(definition):
             raise BriefingError(path, f"term '{term}' needs a definition in words")
         glossary[term] = clean(definition)

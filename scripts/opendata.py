@@ -83,7 +83,9 @@ def briefing_json(briefings: list[Briefing]) -> dict:
                 "wire_service": b.article.wire_service,
                 "byline": b.article.byline,
                 "dateline": b.article.dateline,
-                "publication_date": {"date": b.date.iso, "precision": b.date.precision, "as_written": b.date.as_written} if b.date else None,
+                "publication_date": {"date": b.date.iso, "until": b.date.until, "precision": b.date.precision, "as_written": b.date.as_written}
+                if b.date
+                else None,
                 "sha256": b.article.sha256,
                 "paragraphs": [{"number": p.number, "text": p.text} for p in b.article.paragraphs],
                 "text": article_text(b),

@@ -179,6 +179,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["attr"] = attribute  # a value inside a raw HTML attribute
+    env.filters["truncate_words"] = lambda text, n: text if len(text.split()) <= n else " ".join(text.split()[:n]) + " …"
     env.filters["description"] = front_matter
     env.filters["page_title"] = lambda value: front_matter(value, attribute=False)
     return env
@@ -361,7 +362,7 @@ class _Links:
         claims = [
             {"@type": "Claim", "text": s.text, "additionalType": s.type, "appearance": {"@id": article_id}} for s in statements
         ]
-        if b.date:
+        if b.date and not b.date.until:  # a range is no date to give machines
             news["datePublished"] = b.date.iso
         return [{k: v for k, v in news.items() if v is not None}, *claims]
 

@@ -206,7 +206,7 @@ def test_type_badges_keep_their_own_colour_everywhere(browser, site_url, path):
 RENDERED_LABEL_SIZES = """() => [...document.querySelectorAll('.md-content svg text')]
     .filter(t => t.getClientRects().length)
     .map(t => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })"""
-PICTURE_PAGES = {"threat/": "table", ARTICLE: ".relation", ARTICLE + "source-notes/": "p.chain"}
+PICTURE_PAGES = {"threat/": "table", ARTICLE: ".relations li", ARTICLE + "source-notes/": "p.chain"}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])

@@ -33,7 +33,7 @@ def test_actors_index_groups_actors_by_kind(built_site):
     [
         ("IS: [unclosed\n", "is not valid YAML"),
         ("- IS\n", "must be a mapping"),
-        ("'Not an abbreviation at all': x\n", "must be a short abbreviation"),
+        ("'A long phrase that is no term of the article at all': x\n", "must be an abbreviation or a term of a few words"),
         ("IS: ''\n", "needs a definition in words"),
     ],
 )

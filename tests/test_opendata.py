@@ -41,7 +41,9 @@ def test_every_evidence_offset_points_at_its_quote(data):
         for e in statement["evidence"]:
             assert paragraphs[e["paragraph"]][e["start"] : e["end"]] == e["quote"]
     assert article["text"] == "\n\n".join(paragraphs[n] for n in sorted(paragraphs))
-    assert article["publication_date"] is None
+    assert article["publication_date"] == {
+        "date": "2016-10", "until": "2017-07", "precision": "inferred", "as_written": briefing.curation.published.reason
+    }
 
 
 def test_csv_tables_match_the_json(built_site, data):

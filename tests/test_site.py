@@ -24,7 +24,13 @@ NOTES = "articles/000_b2ab8aba2c0e3d24/source-notes/index.html"
 
 @functools.cache
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The page, with glossary abbreviations read as the plain words they mark (as a browser's text
+    matching reads them: inline, with no space around them)."""
+    doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for abbr in doc.find_all("abbr"):
+        abbr.unwrap()
+    doc.smooth()
+    return doc
 
 
 def pages(site: Path) -> list[Path]:
@@ -214,9 +220,12 @@ def test_page_kinds_have_their_sections(built_site, briefing):
         assert {a.get_text() for a in responses.find_all("a")} == {p.name for p in briefing.responses(move.id)}
 
     notes = page(built_site, NOTES)
-    assert headings(notes) == ["Provenance", "Sourcing as the article gives it", "Who says which words", "What the text does not state", "Coverage", "Left out of the original page", "The source file"]
+    assert headings(notes) == [
+        "Provenance", "Sourcing as the article gives it", "Who says which words", "What the text does not state", "Coverage",
+        "How the date was inferred", "Left out of the original page", "The source file",
+    ]
     text = notes.get_text(" ")
-    for fact in ("PanARMENIAN.Net", "The Associated Press", "not named in the text", "not stated in the text", briefing.article.sha256):
+    for fact in ("PanARMENIAN.Net", "The Associated Press", "not named in the text", "October 2016 – July 2017 (inferred)", briefing.article.sha256):
         assert fact in text
     assert "4 unrelated headlines or teasers" in text
 

@@ -606,6 +606,7 @@ def make_curation(real: Real, sub: Substitution, cast: dict[str, Cast]) -> dict:
     notes = data["source_notes"]
     # The synthetic article prints its date; the real curation's note that it does not would be false.
     notes["not_stated"] = [n for n in notes["not_stated"] if not n.startswith("The date of publication")]
+    data.pop("published", None)  # likewise its inferred date: a printed one leaves nothing to infer
     return data
 
 
