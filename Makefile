@@ -14,7 +14,7 @@ DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site new test generate screenshots audit bench clean
+.PHONY: serve site new test generate screenshots audit bench words clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -48,6 +48,10 @@ audit: $(TEST_STAMP) $(BROWSER_STAMP)
 ## make bench (benchmark): generation and the full site build, timed on 100 and 1,000 synthetic articles
 bench: $(TEST_STAMP)
 	$(BIN)/python -m tests.tools.bench
+
+## make words (measure): words the site builds per word of its sources, and the home page's words before its gist
+words: $(TEST_STAMP)
+	$(BIN)/python -m tests.tools.words
 
 clean:
 	rm -rf site build .pytest_cache
