@@ -105,11 +105,12 @@ def relation_rows(ident: str, rows: Sequence[tuple[str, str, str]]) -> Markup:
 
 def attribution_chain(ident: str, outlet: str, wire: str, sources: Sequence[str]) -> Markup:
     """Outlet → wire service → each source, left to right."""
-    box_w, gap = 200.0, 60.0
+    # Narrow enough (about 640 px) to fit the text column beside the navigation without scrolling.
+    box_w, gap = 170.0, 40.0
     stack = max(1, len(sources))
     height = 20 + 62 * stack
-    first, h1 = _box(10, height / 2 - 22, box_w, _wrap(outlet, 26)[:2], "d-box d-box--outlet")
-    second, h2 = _box(10 + box_w + gap, height / 2 - 22, box_w, _wrap(wire, 26)[:2], "d-box d-box--wire")
+    first, h1 = _box(10, height / 2 - 22, box_w, _wrap(outlet, 21)[:2], "d-box d-box--outlet")
+    second, h2 = _box(10 + box_w + gap, height / 2 - 22, box_w, _wrap(wire, 21)[:2], "d-box d-box--wire")
     body = [
         first,
         second,
@@ -118,8 +119,8 @@ def attribution_chain(ident: str, outlet: str, wire: str, sources: Sequence[str]
     x3 = 10 + 2 * (box_w + gap)
     for i, source in enumerate(sources):
         y = 10 + 62 * i
-        box, h = _box(x3, y, box_w + 40, _wrap(source, 32)[:2], "d-box d-box--source")
+        box, h = _box(x3, y, box_w + 30, _wrap(source, 25)[:2], "d-box d-box--source")
         body += [box, f'<line class="d-line" x1="{10 + 2 * box_w + gap:.0f}" y1="{height / 2:.0f}" x2="{x3 - 4:.0f}" y2="{y + h / 2:.0f}" marker-end="url(#{ident}-arrow)"/>']
-    width = x3 + box_w + 50
+    width = x3 + box_w + 40
     desc = f"{outlet} relays {wire}, which reports from: {', '.join(sources) or 'no named sources'}."
     return _svg(ident, width, height, "Attribution chain", desc, body)

@@ -111,7 +111,13 @@ def test_paragraph_link_scrolls_to_and_marks_the_paragraph(browser, site_url):
         assert ":~:text=" in link.get_attribute("href")  # the exact words, with the paragraph as fallback
         link.click()
         page.wait_for_url(lambda url: ARTICLE in url)
-        page.wait_for_timeout(500)  # smooth scrolling
+        # Smooth scrolling: wait until the paragraph has come to rest in view.
+        page.wait_for_function(
+            """() => { const box = document.querySelector('#p8').getBoundingClientRect();
+                       const rest = box.top === window.__lastTop; window.__lastTop = box.top;
+                       return rest && box.top >= 0 && box.top < innerHeight - box.height / 2; }""",
+            polling=100,
+        )
         assert page.evaluate("() => location.hash") == "#p8"  # the text directive is consumed by the browser
         paragraph = page.locator("#p8")
         box = paragraph.bounding_box()

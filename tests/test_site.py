@@ -172,7 +172,7 @@ def test_page_kinds_have_their_sections(built_site, briefing):
     assert home.find("h1").find_next(["div", "p", "h2"])["class"] == ["bottom-line"]
     gaps = home.select_one("p.gaps").get_text(" ")
     unanswered = [m.name for m in briefing.curation.threat.moves if not briefing.responses(m.id)]
-    assert gaps.startswith(f"{len(unanswered)} of {len(briefing.curation.threat.moves)} expected moves have no response named")
+    assert gaps.startswith(f"The article links no part of the strategy to {len(unanswered)} of its {len(briefing.curation.threat.moves)} expected moves")
     assert all(name in gaps for name in unanswered) and unanswered
 
     article = page(built_site, ARTICLE)
