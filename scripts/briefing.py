@@ -88,6 +88,10 @@ class Actor:
     role: Statement
     mentioned_as: tuple[str, ...]
     line: int = internal()
+    field_lines: tuple[tuple[str, int], ...] = internal(())  # each field's own line, for messages
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,10 @@ class Pillar:
     carried_out_by: tuple[str, ...]  # Actor ids
     status: Status
     line: int = internal()
+    field_lines: tuple[tuple[str, int], ...] = internal(())
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
 
 
 RelationKind = Literal["cooperates with", "fights", "helps", "interviewed", "negotiates with", "supports", "opposes"]

@@ -13,6 +13,7 @@ from operator import attrgetter
 from typing import Generic, TypeVar
 
 from .briefing import Actor, Briefing, Pending, Pillar, ThreatMove
+from .errors import BriefingError
 from .wire import WireCopy, find_copies
 
 Item = TypeVar("Item", Actor, Pillar, ThreatMove)
@@ -113,9 +114,11 @@ def build(entries: list[Entry]) -> Corpus:
     copied_as: dict[str, list[WireCopy]] = {}
     for copy in copies:
         copied_as.setdefault(copy.original, []).append(copy)
+    actors = _merge(briefings, lambda b: b.curation.actors)
+    _check_kinds(actors)
     return Corpus(
         entries=tuple(ordered),
-        actors=_merge(briefings, lambda b: b.curation.actors),
+        actors=actors,
         # Pillars and moves keep the order the curations give them (a pillar's horizon, the article's
         # order of moves), newest article first; actors are looked up by name.
         pillars=_merge(briefings, lambda b: b.curation.pillars, by_name=False),
@@ -134,6 +137,21 @@ def _merge(briefings: list[Briefing], items_of, by_name: bool = True) -> dict:  
     if by_name:
         merged.sort(key=lambda m: (m.name.casefold(), m.id))
     return {m.id: m for m in merged}
+
+
+def _check_kinds(actors: dict[str, Merged[Actor]]) -> None:
+    """One actor is one kind of actor: two curations that give the same id different kinds disagree."""
+    for merged in actors.values():
+        first = merged.appearances[0]
+        for other in merged.appearances[1:]:
+            if other.item.kind != first.item.kind:
+                here = first.briefing.article.path.with_name(first.briefing.curation_path)
+                raise BriefingError(
+                    here,
+                    f"actor '{merged.id}' is a '{first.item.kind}' here but a '{other.item.kind}' in {other.briefing.curation_path} "
+                    f"(line {other.item.line_of('kind')}); give it the same kind in both, or another id if it is another actor",
+                    first.item.line_of("kind"),
+                )
 
 
 def _oldest_first(entry: Entry) -> tuple[bool, str, str]:

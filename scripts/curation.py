@@ -162,6 +162,8 @@ class _Builder:
         values: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key == "candidates" and kind is Curation:
+                self.fail(key_node, "candidates: the draft's leads are still here; delete the whole 'candidates:' block (the leads are not part of a finished curation)")
             if key not in editable:
                 hint = difflib.get_close_matches(str(key), editable, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(editable)}"
@@ -172,8 +174,11 @@ class _Builder:
         missing = [name for name in _required(kind) if name not in values]
         if missing:
             self.fail(node, f"{where}: missing field{'s' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)}")
-        if "line" in {f.name for f in dataclasses.fields(kind)}:
+        names = {f.name for f in dataclasses.fields(kind)}
+        if "line" in names:
             values["line"] = node.start_mark.line + 1
+        if "field_lines" in names:
+            values["field_lines"] = tuple((k.value, k.start_mark.line + 1) for k, _ in node.value)
         return kind(**values)
 
 
@@ -208,8 +213,8 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     check.unique_ids("pillar", checked.pillars)
     check.unique_ids("threat move", checked.threat.moves)
     for pillar in checked.pillars:
-        check.references(pillar.line, f"pillar '{pillar.id}' carried_out_by", pillar.carried_out_by, actors, "actor")
-        check.references(pillar.line, f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
+        check.references(pillar.line_of("carried_out_by"), f"pillar '{pillar.id}' carried_out_by", pillar.carried_out_by, actors, "actor")
+        check.references(pillar.line_of("answers"), f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
     for relation in checked.relations:
         check.references(relation.line, "relation", (relation.source, relation.target), actors, "actor")
     for voice in checked.attribution.voices:
@@ -286,6 +291,11 @@ class _Verifier:
         if len(item.quote.split()) < MIN_QUOTE_WORDS:
             self.fail(item.line or where, f'{owner}: quote "{item.quote}" is too short to pin down a passage; quote at least {MIN_QUOTE_WORDS} words')
         found = quotes.find(self.article, item.quote)
+        if not found and (across := quotes.across_paragraphs(self.article, item.quote)):
+            self.fail(
+                item.line or where,
+                f'{owner}: quote "{_shorten(item.quote)}" runs from ¶{across} into ¶{across + 1}; a quote must lie within one paragraph: split it into two quotes',
+            )
         if not found:
             closest = quotes.closest_passage(self.article, item.quote)
             hint = f' Closest passage (¶{closest[0].number}): "{closest[1]}"' if closest else ""
@@ -380,7 +390,7 @@ class _Verifier:
             pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")  # whole words only
             hits = [Mention(p.number, m.start(), m.end()) for p in self.article.paragraphs for m in pattern.finditer(p.text)]
             if not hits:
-                self.fail(actor.line, f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
+                self.fail(actor.line_of("mentioned_as"), f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
             found.extend(hits)
         unique = {(m.paragraph, m.start): m for m in found}
         return tuple(sorted(unique.values(), key=lambda m: (m.paragraph, m.start)))

@@ -64,6 +64,17 @@ def find(article: Article, quote: str) -> list[Match]:
     return matches
 
 
+def across_paragraphs(article: Article, quote: str) -> int | None:
+    """The number of the paragraph a quote starts in when it runs on into the next one, else None."""
+    needle, _ = normalise(quote)
+    for first, second in zip(article.paragraphs, article.paragraphs[1:]):
+        joined = normalise(first.text)[0] + " " + normalise(second.text)[0]
+        at = joined.find(needle)
+        if 0 <= at < len(normalise(first.text)[0]) < at + len(needle):
+            return first.number
+    return None
+
+
 # Titles and abbreviations whose full stop does not end a sentence ("said Col. Ahmed Jassim").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)"
