@@ -53,6 +53,8 @@ class WireCopy:
     similarity: float  # Jaccard of the two articles' shingles: how much of all their text is shared
     unchanged: int
     changes: tuple[ParagraphChange, ...]
+    # The measure the copy was recognised by: the share of the shorter text's shingles found in the other.
+    containment: float = 0.0
 
 
 def find_copies(articles: Sequence[Article]) -> list[WireCopy]:
@@ -115,8 +117,9 @@ def normalised_words(text: str) -> list[str]:
 def compare(original: Article, copy: Article) -> WireCopy:
     a, b = article_shingles(original), article_shingles(copy)
     similarity = len(a & b) / len(a | b) if a | b else 1.0
+    containment = len(a & b) / min(len(a), len(b)) if a and b else 1.0
     unchanged, changes = paragraph_changes(original.paragraphs, copy.paragraphs)
-    return WireCopy(original.seed_id, copy.seed_id, round(similarity, 3), unchanged, tuple(changes))
+    return WireCopy(original.seed_id, copy.seed_id, round(similarity, 3), unchanged, tuple(changes), round(containment, 3))
 
 
 def paragraph_changes(original: Sequence[Paragraph], copy: Sequence[Paragraph]) -> tuple[int, list[ParagraphChange]]:

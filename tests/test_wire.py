@@ -79,6 +79,7 @@ def test_copy_changes_are_exact(original, copy, unrelated):
     [found] = find_copies([original, copy, unrelated])
     assert (found.original, found.copy, found.unchanged, found.changes) == ("panarmenian", "newsam", 6, NEWSAM_CHANGES)
     assert 0.5 < found.similarity < 1  # one paragraph in eight cut, one added, one reworded
+    assert found.similarity < found.containment <= 1  # the shown figure is the one the rule used
 
 
 def test_typographic_quotes_and_outlet_prefix_are_not_changes(original, copy):
@@ -111,7 +112,7 @@ def test_three_copies_form_one_group_compared_with_the_first(original, copy, unr
 def test_outlet_only_copy_has_no_changes(original):
     third = outlet_only_copy(ORIGINAL, "asbarez")
     assert third.outlet == "Asbarez.com"
-    assert find_copies([original, third]) == [WireCopy("panarmenian", "asbarez", 1.0, 8, ())]
+    assert find_copies([original, third]) == [WireCopy("panarmenian", "asbarez", 1.0, 8, (), 1.0)]
 
 
 def test_groups_are_transitive(original):
