@@ -65,8 +65,8 @@ BAD = [
         id="quote-not-in-article",
     ),
     pytest.param("    kind: security force\n    who:\n      text: A border", "    kind: police\n    who:\n      text: A border", "'police' is not one of: state body", "kind: police", id="unknown-kind"),
-    pytest.param("carried_out_by: [iraqi-army]", "carried_out_by: [iraqi-armee]", "unknown actor id 'iraqi-armee'; did you mean 'iraqi-army'?", "  - id: watchtowers", id="unknown-actor-id"),
-    pytest.param("answers: [desert-cells]", "answers: [desert]", "unknown threat move id 'desert'", "  - id: watchtowers", id="unknown-move-id"),
+    pytest.param("carried_out_by: [iraqi-army]", "carried_out_by: [iraqi-armee]", "unknown actor id 'iraqi-armee'; did you mean 'iraqi-army'?", "carried_out_by: [iraqi-armee]", id="unknown-actor-id"),
+    pytest.param("answers: [desert-cells]", "answers: [desert]", "unknown threat move id 'desert'", "answers: [desert]", id="unknown-move-id"),
     pytest.param("key_points:", "key_point:", "unknown field 'key_point'; did you mean 'key_points'?", "key_point:", id="unknown-key"),
     pytest.param("    mentioned_as: [the army]\n", "", "missing field 'mentioned_as'", "  - id: iraqi-army", id="missing-field"),
     pytest.param("    name: Border watchtowers", "    name: [Border, watchtowers]", "expected text, found a list", "name: [Border", id="wrong-type"),
@@ -74,7 +74,7 @@ BAD = [
     pytest.param("  - id: ahmed-jassim", "  - id: iraqi-army", "actor id 'iraqi-army' is used twice (first on line", "  - id: iraqi-army\n    name: Col", id="duplicate-id"),
     pytest.param("evidence: [who spoke on condition of anonymity]", "evidence: []", "has no evidence", "    - text: Two officers speaking", id="no-evidence"),
     pytest.param("evidence: [who spoke on condition of anonymity]", "evidence: [officers]", "too short to pin down a passage", "evidence: [officers]", id="quote-too-short"),
-    pytest.param("mentioned_as: [the army]", "mentioned_as: [the navy]", "'the navy' does not occur in the article", "  - id: iraqi-army", id="alias-not-in-article"),
+    pytest.param("mentioned_as: [the army]", "mentioned_as: [the navy]", "'the navy' does not occur in the article", "mentioned_as: [the navy]", id="alias-not-in-article"),
 ]
 
 
