@@ -11,7 +11,7 @@ from .article import Article
 from .corpus import Corpus
 from .errors import BriefingError, display_path
 from .render import Nav, Site, render_site
-from .seeds import CURATION_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name, read_file
+from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name, read_file
 
 RESERVED = re.compile(r"^page-\d+$")  # addresses of the article index's later pages
 
@@ -33,7 +33,7 @@ def seed_files(seeds_dir: Path) -> list[Path]:
             raise BriefingError(entry, f"is not a seed ({SEED_KINDS}) or a curation file ({CURATION_SUFFIX}); move it out of {seeds_dir.name}/ or rename it")
     stems = {seed.stem for seed in seeds}
     for orphan in (c for c in curations if c.stem not in stems):
-        raise BriefingError(orphan, f"is a curation file without its seed {orphan.stem}{TEXT_SUFFIX}; add the seed or remove this file")
+        raise BriefingError(orphan, f"is a curation file without its seed {orphan.stem}{TEXT_SUFFIX} or {orphan.stem}{HTML_SUFFIX}; add the seed or remove this file")
     by_stem: dict[str, Path] = {}
     for seed in seeds:
         if (same := by_stem.setdefault(seed.stem, seed)) is not seed:
