@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from .article import Article, Paragraph, PublicationDate, Removed
 from .errors import ParseError
@@ -125,10 +125,13 @@ def parse_html(data: bytes, path: Path) -> Article:
 
 
 def _page_tree(data: bytes, path: Path) -> etree._Element:
-    try:
-        tree = lxml_html.document_fromstring(data)
-    except (etree.ParserError, ValueError):
-        raise ParseError(path, "is not a web page lxml can read; save the article's page as HTML, or as text with a .txt name") from None
+    """The page as lxml reads it, decoded as trafilatura decodes it (declared charset, else detected), so the
+    metadata and the text agree even when a page does not say its encoding."""
+    from trafilatura import load_html
+
+    tree = load_html(data)
+    if tree is None:
+        raise ParseError(path, "is not a web page that can be read; save the article's page as HTML, or as text with a .txt name")
     return tree
 
 

@@ -241,3 +241,20 @@ def test_the_same_page_twice_is_refused(tmp_path):
     copy.write_bytes(DAM.read_bytes())
     with pytest.raises(BriefingError, match="has exactly the same bytes as"):
         draft.add_seed(copy, seeds)
+
+
+def test_a_page_that_does_not_declare_its_encoding_reads_the_same(tmp_path):
+    page = DAM.read_text(encoding="utf-8").replace('<meta charset="utf-8">\n', "")
+    page = page.replace("River guards to patrol Haditha dam at night", "River guards’ night patrols at Haditha — Anbar")
+    page = page.replace("Layla Darwish", "Layla Darwīsh")
+    article = parse_html(page.encode("utf-8"), tmp_path / "undeclared.html")
+    assert article.title == "River guards’ night patrols at Haditha — Anbar"
+    assert article.byline == "Layla Darwīsh"
+    assert article.paragraphs[0].text.startswith("Provincial officials in Anbar")  # the headline is not ¶1
+
+
+def test_a_windows_1252_page_reads_as_declared(tmp_path):
+    page = DAM.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace("The unit will have twelve", "The unit’s boats – twelve –")
+    article = parse_html(page.encode("cp1252"), tmp_path / "cp1252.html")
+    assert article.paragraphs[1].text.startswith("The unit’s boats – twelve –")
