@@ -20,7 +20,7 @@ from scripts.generate import generate, load_corpus, seed_files
 from scripts.seeds import read_file
 from scripts.webpage import parse_html
 
-from .conftest import ROOT
+from .conftest import ROOT, mkdocs_build, project_copy
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "webpage"
 DAM = PAGES / "dam_patrols.html"  # JSON-LD NewsArticle, OpenGraph and <meta>; by a named reporter
@@ -169,6 +169,8 @@ def page_seeds(tmp_path: Path) -> Path:
 
 def test_a_curation_quoting_the_page_builds(page_seeds):
     assert seed_files(page_seeds) == [page_seeds / "dam.html"]
+    built = load_corpus(page_seeds)
+    assert not built.pending and [b.warnings for b in built.briefings] == [()]
     site = generate(page_seeds)
     page = site.pages["articles/dam/index.md"]
     assert "River guards to patrol Haditha dam at night" in page
@@ -178,6 +180,17 @@ def test_a_curation_quoting_the_page_builds(page_seeds):
     assert hashlib.sha256(DAM.read_bytes()).hexdigest() in notes
     assert "Euphrates Ledger" in notes and "Layla Darwish" in notes
     assert "actors/salim-jabbar/index.md" in site.pages
+
+
+def test_a_page_seed_publishes_with_a_strict_mkdocs_build(tmp_path):
+    project = project_copy(tmp_path / "project", {"dam.html": DAM.read_bytes(), "dam.yml": (PAGES / "dam_patrols.yml").read_bytes()})
+    result = mkdocs_build(tmp_path / "site", cwd=project, env={"BRIEFING_PUBLISH": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    page = (tmp_path / "site" / "articles" / "dam" / "index.html").read_text(encoding="utf-8")
+    assert all(f'id="p{n}"' in page for n in range(1, 6))
+    assert "Fishing boats moored" not in page and "About time somebody" not in page
+    assert (project / "seeds" / "dam.html").read_bytes() == DAM.read_bytes()  # the build never edits a seed
 
 
 def test_a_quote_not_in_the_page_is_an_error_with_its_line(page_seeds):
