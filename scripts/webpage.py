@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import html
 import json
 import re
 from pathlib import Path
@@ -139,7 +140,7 @@ def _page_metadata(tree: etree._Element) -> dict:
     """Headline, author, site name, date and wire credit from JSON-LD first, then OpenGraph and <meta> tags."""
     meta: dict = {}
     for item in _json_ld_articles(tree):
-        meta.setdefault("title", _clean(_text(item.get("headline") or item.get("name"))))
+        meta.setdefault("title", _clean(html.unescape(_text(item.get("headline") or item.get("name")))))
         meta.setdefault("author", _names(item.get("author")))
         meta.setdefault("site_name", _names(item.get("publisher")))
         meta.setdefault("published", _date(_text(item.get("datePublished")), _text(item.get("datePublished"))))
@@ -209,7 +210,7 @@ def _names(value: object) -> str | None:
     if isinstance(value, dict):
         return _names(value.get("name"))
     if isinstance(value, str):
-        return _clean(value) or None
+        return _clean(html.unescape(value)) or None  # JSON-LD is script text: entities in it are not decoded by the HTML parser
     return None
 
 

@@ -271,3 +271,13 @@ def test_a_windows_1252_page_reads_as_declared(tmp_path):
     page = page.replace("The unit will have twelve", "The unit’s boats – twelve –")
     article = parse_html(page.encode("cp1252"), tmp_path / "cp1252.html")
     assert article.paragraphs[1].text.startswith("The unit’s boats – twelve –")
+
+
+def test_json_ld_entities_and_several_authors(tmp_path):
+    page = DAM.read_text(encoding="utf-8").replace(
+        '"headline": "River guards to patrol Haditha dam at night"', '"headline": "Guards &amp; boats: Haditha dam patrols"'
+    )
+    page = page.replace('"author": {"@type": "Person", "name": "Layla Darwish"}', '"author": [{"@type": "Person", "name": "Layla Darwish"}, {"@type": "Person", "name": "Sami Aziz"}]')
+    article = parse_html(page.encode("utf-8"), tmp_path / "two.html")
+    assert article.title == "Guards & boats: Haditha dam patrols"
+    assert article.byline == "Layla Darwish and Sami Aziz"
