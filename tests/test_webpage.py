@@ -179,6 +179,8 @@ def test_a_curation_quoting_the_page_builds(page_seeds):
     notes = site.pages["articles/dam/source-notes.md"]
     assert hashlib.sha256(DAM.read_bytes()).hexdigest() in notes
     assert "Euphrates Ledger" in notes and "Layla Darwish" in notes
+    assert "| How it was read | The seed is a saved web page." in notes
+    assert "**Web page around the article:**" in notes and "Fishing boats" not in notes  # described, never reproduced
     assert "actors/salim-jabbar/index.md" in site.pages
 
 
@@ -281,3 +283,11 @@ def test_json_ld_entities_and_several_authors(tmp_path):
     article = parse_html(page.encode("utf-8"), tmp_path / "two.html")
     assert article.title == "Guards & boats: Haditha dam patrols"
     assert article.byline == "Layla Darwish and Sami Aziz"
+
+
+def test_a_page_saved_as_htm_becomes_an_html_seed(tmp_path):
+    source = tmp_path / "saved.htm"
+    source.write_bytes(MARKET.read_bytes())
+    seed, _ = draft.add_seed(source, tmp_path / "seeds")
+    assert seed.suffix == ".html" and seed.read_bytes() == MARKET.read_bytes()
+    assert seed_files(tmp_path / "seeds") == [seed]
