@@ -14,7 +14,7 @@ DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site new test generate screenshots audit bench words clean
+.PHONY: serve site new parse test generate screenshots audit bench words clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -28,10 +28,15 @@ site: $(SITE_STAMP)
 generate: $(SITE_STAMP)
 	$(BIN)/python -m scripts generate --out build/pages
 
-## make new SEED=path/to/article.txt: copy an article into seeds/ under its content-hash name, with a draft curation beside it
+## make new SEED=path/to/article.txt (or a saved page.html): copy an article into seeds/ under its content-hash name, with a draft curation beside it
 new: $(SITE_STAMP)
 	@if [ -z "$(SEED)" ]; then echo "error: say which article to add: make new SEED=path/to/article.txt" >&2; exit 1; fi
 	$(BIN)/python -m scripts new "$(SEED)"
+
+## make parse SEED=path/to/article.txt (or .html): print the article as the parser reads it, as JSON
+parse: $(SITE_STAMP)
+	@if [ -z "$(SEED)" ]; then echo "error: say which article to read: make parse SEED=path/to/article.txt" >&2; exit 1; fi
+	@$(BIN)/python -m scripts parse "$(SEED)"
 
 ## make test: the whole test suite (browser tests use Debian's Chromium; browsers are not downloaded)
 test: $(TEST_STAMP) $(BROWSER_STAMP)

@@ -1,20 +1,24 @@
-"""``python -m scripts generate|site|new``: the generator, the safe site build and adding an article, from the command line.
+"""``python -m scripts generate|site|new|parse``: the generator, the safe site build, adding and reading an article, from the command line.
 
 ``generate [--seeds DIR] [--out DIR]`` writes the pages the MkDocs hook produces in memory, for
 inspection, for other static-site builders, and for tests. ``site [--site-dir DIR]`` is ``make site``.
 ``new PATH [--seeds DIR]`` is ``make new``: the article into the seeds, with a draft curation beside it.
+``parse PATH`` is ``make parse``: the article as the parser reads it, as JSON, to check a seed before curating it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from .article import Article
 from .draft import add_seed
 from .errors import BriefingError, display_path
 from .generate import generate, write_pages
 from .publish import build_site
+from .seeds import read_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="copy an article into the seeds under its content-hash name and write its draft curation")
     new.add_argument("path", type=Path, help="the article, saved as text")
     new.add_argument("--seeds", type=Path, default=Path("seeds"))
+    parse = sub.add_parser("parse", help="print an article (.txt or .html) as the parser reads it, as JSON")
+    parse.add_argument("path", type=Path, help="the article, saved as text or as a web page")
     args = parser.parse_args(argv)
+    if args.command == "parse":
+        return _parse(args.path)
     if args.command == "site":
         return build_site(Path.cwd(), args.site_dir)
     if args.command == "new":
@@ -54,6 +62,39 @@ def _new(source: Path, seeds_dir: Path) -> int:
     print(f"wrote {display_path(draft)} (its draft curation, with candidates to review)")
     print("next: run `make serve` to preview it (shown as awaiting review) and finish the draft as its top comment says")
     return 0
+
+
+def _parse(path: Path) -> int:
+    try:
+        if not path.is_file():
+            raise BriefingError(path, "is not a file; give the path of one article saved as text or as a web page")
+        article = read_file(path)
+    except BriefingError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(json.dumps(article_json(article), indent=2, ensure_ascii=False))
+    return 0
+
+
+def article_json(article: Article) -> dict:
+    """The parsed article, as ``make parse`` prints it."""
+    published = article.published
+    return {
+        "title": article.title,
+        "outlet": article.outlet,
+        "wire_service": article.wire_service,
+        "dateline": article.dateline,
+        "byline": article.byline,
+        "published": None if published is None else {"iso": published.iso, "precision": published.precision, "as_written": published.as_written},
+        "paragraphs": [p.text for p in article.paragraphs],
+        # Removed records how many lines it covered (an int), not which ones: "lines" is empty until the
+        # parser keeps their numbers (a list there is passed through); "characters" says how much went.
+        "removed": [{"kind": r.kind, "lines": _line_numbers(r.lines), "characters": r.characters} for r in article.removed],
+    }
+
+
+def _line_numbers(lines: object) -> list[int]:
+    return [int(n) for n in lines] if isinstance(lines, (list, tuple)) else []
 
 
 def _configured_site_url() -> str:

@@ -25,8 +25,7 @@ from . import evidence as quotes
 from .article import Article, Paragraph
 from .briefing import Draft
 from .errors import BriefingError, display_path
-from .generate import CURATION_SUFFIX, SEED_SUFFIX
-from .parse import parse_bytes
+from .seeds import CURATION_SUFFIX, SEED_SUFFIXES, read_bytes, seed_suffix
 from .text import clean
 
 MAX_CANDIDATES = 40  # per list: enough to cover a long article, few enough to review
@@ -44,11 +43,11 @@ def add_seed(source: Path, seeds_dir: Path) -> tuple[Path, Path]:
 
     Every check runs before anything is written, so a refused article leaves ``seeds_dir`` as it was."""
     data = _read_source(source)
-    article = parse_bytes(data, source)  # the parser's own one-line error for a bad article
+    article = read_bytes(data, source)  # the parser's own one-line error for a bad article
     _check_seeds_dir(seeds_dir)
     digest = hashlib.sha256(data).hexdigest()
     _refuse_duplicate(source, digest, seeds_dir)
-    seed = seeds_dir / f"{_next_number(seeds_dir):03d}_{digest[:HASH_CHARS]}{SEED_SUFFIX}"
+    seed = seeds_dir / f"{_next_number(seeds_dir):03d}_{digest[:HASH_CHARS]}{seed_suffix(source)}"
     draft = curation.curation_path(seed)
     known, example = known_actors(seeds_dir)
     text = draft_text(article, seed.name, known, example)
@@ -58,27 +57,29 @@ def add_seed(source: Path, seeds_dir: Path) -> tuple[Path, Path]:
 
 def _read_source(source: Path) -> bytes:
     if source.is_dir():
-        raise BriefingError(source, "is a directory; give the path of one article saved as a text file")
+        raise BriefingError(source, "is a directory; give the path of one article saved as a text file or a web page")
     try:
         return source.read_bytes()
     except FileNotFoundError:
-        raise BriefingError(source, "does not exist; give the path of the article saved as a text file") from None
+        raise BriefingError(source, "does not exist; give the path of the article saved as a text file or a web page") from None
     except OSError as err:
         raise BriefingError(source, f"cannot be read ({err.strerror}); check the path and its permissions") from None
 
 
 def _check_seeds_dir(seeds_dir: Path) -> None:
-    if not seeds_dir.is_dir():
+    if seeds_dir.exists() and not seeds_dir.is_dir():
         raise BriefingError(seeds_dir, "is not a directory; give the seeds directory with --seeds (default: seeds)")
 
 
-def _seed_entries(seeds_dir: Path, suffix: str) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.suffix.lower() == suffix and p.is_file())
+def _seed_entries(seeds_dir: Path, *suffixes: str) -> list[Path]:
+    if not seeds_dir.is_dir():
+        return []  # not created yet: make new creates it with the first seed
+    return sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.suffix.lower() in suffixes and p.is_file())
 
 
 def _refuse_duplicate(source: Path, digest: str, seeds_dir: Path) -> None:
     # Same bytes, not same name: a renamed copy would otherwise be published twice.
-    for seed in _seed_entries(seeds_dir, SEED_SUFFIX):
+    for seed in _seed_entries(seeds_dir, *SEED_SUFFIXES):
         if hashlib.sha256(seed.read_bytes()).hexdigest() == digest:
             raise BriefingError(
                 source, f"has exactly the same bytes as {display_path(seed)}; it is already a seed, nothing was written"
@@ -86,6 +87,8 @@ def _refuse_duplicate(source: Path, digest: str, seeds_dir: Path) -> None:
 
 
 def _next_number(seeds_dir: Path) -> int:
+    if not seeds_dir.is_dir():
+        return 0
     numbers = [int(m.group(1)) for p in seeds_dir.iterdir() if (m := NUMBERED.match(p.name))]
     return max(numbers, default=-1) + 1
 
@@ -97,6 +100,9 @@ def _write_new(seed: Path, data: bytes, draft: Path, text: str) -> None:
             raise BriefingError(path, "already exists; nothing was written (make new never overwrites a file)")
     created: list[Path] = []
     try:
+        if not seed.parent.exists():
+            seed.parent.mkdir(parents=True)  # the first article: make new creates the seeds directory
+            created.append(seed.parent)
         with seed.open("xb") as out:  # "x": fail rather than overwrite, even if a file appeared meanwhile
             created.append(seed)
             out.write(data)
@@ -104,8 +110,8 @@ def _write_new(seed: Path, data: bytes, draft: Path, text: str) -> None:
             created.append(draft)
             out.write(text)
     except OSError as err:
-        for path in created:
-            path.unlink(missing_ok=True)
+        for path in reversed(created):
+            path.rmdir() if path.is_dir() else path.unlink(missing_ok=True)
         target = Path(err.filename) if err.filename else seed
         raise BriefingError(target, f"cannot be written ({err.strerror}); nothing was added") from None
 

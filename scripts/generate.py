@@ -10,14 +10,11 @@ from . import corpus, curation, glossary
 from .article import Article
 from .corpus import Corpus
 from .errors import BriefingError, display_path
-from .parse import parse_file
 from .render import Nav, Site, render_site
+from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name, read_file
 
-SEED_SUFFIX = ".txt"
 RESERVED = re.compile(r"^page-\d+$")  # addresses of the article index's later pages
 
-
-CURATION_SUFFIX = ".yml"
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -28,23 +25,27 @@ def seed_files(seeds_dir: Path) -> list[Path]:
         if entry.name.startswith("."):
             continue  # editor and OS droppings (.DS_Store, .gitkeep)
         suffix = entry.suffix.lower()
-        if suffix == SEED_SUFFIX and entry.is_file():
+        if is_seed_name(entry) and entry.is_file():
             seeds.append(entry)
         elif suffix == CURATION_SUFFIX and entry.is_file():
             curations.append(entry)
         else:
-            raise BriefingError(entry, f"is not a seed ({SEED_SUFFIX}) or a curation file ({CURATION_SUFFIX}); move it out of {seeds_dir.name}/ or rename it")
+            raise BriefingError(entry, f"is not a seed ({SEED_KINDS}) or a curation file ({CURATION_SUFFIX}); move it out of {seeds_dir.name}/ or rename it")
     stems = {seed.stem for seed in seeds}
     for orphan in (c for c in curations if c.stem not in stems):
-        raise BriefingError(orphan, f"is a curation file without its seed {orphan.stem}{SEED_SUFFIX}; add the seed or remove this file")
+        raise BriefingError(orphan, f"is a curation file without its seed {orphan.stem}{TEXT_SUFFIX} or {orphan.stem}{HTML_SUFFIX}; add the seed or remove this file")
+    by_stem: dict[str, Path] = {}
+    for seed in seeds:
+        if (same := by_stem.setdefault(seed.stem, seed)) is not seed:
+            raise BriefingError(seed, f"has the same name as {same.name}, so both would share {seed.stem}{CURATION_SUFFIX}; rename one of the two")
     return seeds
 
 
 def load_corpus(seeds_dir: Path) -> Corpus:
     seeds = seed_files(seeds_dir)
     if not seeds:
-        raise BriefingError(seeds_dir, f"holds no seed articles; add a UTF-8 text file ending in {SEED_SUFFIX}")
-    articles = [parse_file(seed) for seed in seeds]
+        raise BriefingError(seeds_dir, f"holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
+    articles = [read_file(seed) for seed in seeds]
     _check_distinct(articles)
     return corpus.build([curation.load(curation.curation_path(a.path), a) for a in articles])
 

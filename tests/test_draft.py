@@ -280,3 +280,36 @@ def test_command_line_error_is_one_line_and_exit_1(seeds, capsys):
     assert main(["new", str(FIRST_SEED), "--seeds", str(seeds)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_new_creates_the_seeds_directory_when_there_is_none(tmp_path):
+    seeds = tmp_path / "seeds"
+    seed, draft_path = draft.add_seed(ARTICLE, seeds)
+    assert seeds.is_dir()
+    assert seed.parent == seeds and seed.name.startswith("000_") and seed.suffix == ".txt"
+    assert seed.read_bytes() == ARTICLE.read_bytes()
+    assert draft_path.is_file()
+
+
+def test_new_through_the_command_line_creates_seeds(tmp_path, capsys):
+    seeds = tmp_path / "nested" / "seeds"
+    assert main(["new", str(ARTICLE), "--seeds", str(seeds)]) == 0
+    assert sorted(p.suffix for p in seeds.iterdir()) == [".txt", ".yml"]
+    assert "added" in capsys.readouterr().out
+
+
+def test_new_refuses_a_seeds_path_that_is_a_file(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.write_text("not a directory")
+    with pytest.raises(BriefingError, match="seeds: is not a directory"):
+        draft.add_seed(ARTICLE, seeds)
+    assert seeds.read_text() == "not a directory"
+
+
+def test_a_refused_article_does_not_create_the_seeds_directory(tmp_path):
+    seeds = tmp_path / "seeds"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ParseError):
+        draft.add_seed(empty, seeds)
+    assert not seeds.exists()

@@ -114,7 +114,7 @@ CURATION = (FIXTURES / "curation" / "dateline_ap.yml").read_bytes()
             "would be published at the same address as Mosul Report.txt (articles/mosul-report/)",
             id="same-address",
         ),
-        pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "notes.docx": b"x"}, "notes.docx: is not a seed (.txt) or a curation file (.yml)", id="stray-file"),
+        pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "notes.docx": b"x"}, "notes.docx: is not a seed (.txt or .html) or a curation file (.yml)", id="stray-file"),
         pytest.param({"a.txt": ARTICLE, "a.yml": CURATION, "b.yml": CURATION}, "b.yml: is a curation file without its seed b.txt", id="orphan-curation"),
         pytest.param({}, "holds no seed articles", id="no-seeds"),
         pytest.param({"page-2.txt": ARTICLE, "page-2.yml": CURATION}, "page-2.txt: would be published at articles/page-2/, an address the article index uses", id="reserved-address"),
@@ -142,3 +142,55 @@ def test_five_thousand_paragraphs_build(tmp_path):
     article = ARTICLE.decode().replace("Related stories", body + "Related stories").encode()
     site = generate(seeds_dir(tmp_path, {"long.txt": article, "long.yml": CURATION}))
     assert "{: #p5003 .article-paragraph }" in site.pages["articles/long/index.md"]
+
+
+def test_parse_command_prints_the_article_as_json(capsys):
+    import json
+
+    from scripts.__main__ import main
+
+    assert main(["parse", str(FIRST_SEED)]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert set(article) == {"title", "outlet", "wire_service", "dateline", "byline", "published", "paragraphs", "removed"}
+    assert article["title"] == "Iraq readies new strategy for fight against post-Mosul IS"
+    assert article["outlet"] == "PanARMENIAN.Net"
+    assert article["wire_service"] == "The Associated Press"
+    assert article["published"] is None
+    assert len(article["paragraphs"]) == 9
+    assert article["paragraphs"][0].startswith("With the Islamic State group's")
+    assert [r["kind"] for r in article["removed"]] == ["repeated headline", "outlet name", "website navigation"]
+    assert all(isinstance(r["lines"], list) for r in article["removed"])
+
+
+def test_parse_command_gives_a_dated_article_its_date(capsys):
+    import json
+
+    from scripts.__main__ import main
+
+    assert main(["parse", str(FIXTURES / "corpus" / "dated_ap.txt")]) == 0
+    published = json.loads(capsys.readouterr().out)["published"]
+    assert set(published) == {"iso", "precision", "as_written"}
+    assert published["precision"] in {"exact", "month"}
+
+
+def test_parse_command_refuses_a_bad_file_with_the_builds_error(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    result = subprocess.run([sys.executable, "-m", "scripts", "parse", str(bad)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("error: ") and "bad.txt" in lines[0] and "binary data" in lines[0]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(bad, seeds / "bad.txt")
+    build = subprocess.run([sys.executable, "-m", "scripts", "generate", "--seeds", str(seeds), "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+    assert build.returncode == 1
+    assert build.stderr.splitlines()[-1].split(": ", 2)[-1] == lines[0].split(": ", 2)[-1]  # the same message as the build
+
+
+def test_parse_command_refuses_a_missing_file(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "scripts", "parse", str(tmp_path / "nowhere.txt")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "nowhere.txt: is not a file" in result.stderr
