@@ -232,3 +232,15 @@ def test_a_line_that_is_not_only_a_date_stays_text(line):
     article = parse_bytes(f"Headline\n\n{line}\n\nFirst paragraph.\n".encode(), Path("undated.txt"))
     assert article.published is None
     assert article.paragraphs[0].text == line
+
+
+def test_first_seed_parses_exactly_as_pinned(seed):
+    import json
+
+    pinned = json.loads((FIXTURES / "seeds" / "000_b2ab8aba2c0e3d24.parsed.json").read_text(encoding="utf-8"))
+    assert seed.title == pinned["title"]
+    assert (seed.outlet, seed.wire_service, seed.dateline, seed.byline, seed.published) == (
+        pinned["outlet"], pinned["wire_service"], pinned["dateline"], pinned["byline"], pinned["published"]
+    )
+    assert [[p.number, p.line, p.text] for p in seed.paragraphs] == pinned["paragraphs"]
+    assert [[r.kind, r.description, r.lines, r.characters] for r in seed.removed] == pinned["removed"]
