@@ -136,13 +136,14 @@ LANGUAGE_SWITCH = re.compile(r"^[•·*\-–]\s*(?P<lang>\S+)$")
 KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 &'’:,-]{1,40}$")
 GLUED_WORDS = re.compile(r"[a-z][A-Z]")
 SUBSCRIPTION = re.compile(
-    r"^(?:subscribe\b|sign up\b|sign in\b|log in\b|register\b|already a subscriber|become a (?:member|subscriber)"
-    r"|get (?:unlimited|full|digital) access|support (?:our|independent) journalism|join (?:us|our newsletter)|newsletter\b"
+    r"^(?:subscribe\b|sign up (?:for|to) (?:our|the|a) (?:free )?(?:newsletter|daily|weekly)|sign up$|sign in(?: to\b|$)|log in(?: to\b|$)"
+    r"|register(?: now| for free|$)|already a subscriber|become a (?:member|subscriber)"
+    r"|get (?:unlimited|full|digital) access|support (?:our|independent) journalism|join our newsletter|newsletter$"
     r"|start your (?:free )?trial|(?:only|just)\s+[$€£])",
     re.IGNORECASE,
 )
 PRICE = re.compile(r"^[^.!?]{0,40}[$€£]\s?\d+(?:[.,]\d{2})?\s*(?:/|per|a)\s*(?:month|week|year|mo)\b[^.!?]{0,40}$", re.IGNORECASE)
-STANDARDS = re.compile(r"^Our Standards:", re.IGNORECASE)
+STANDARDS = re.compile(r"^Our Standards:|^(?:Copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b.{0,80}$|^All rights reserved\.?$", re.IGNORECASE)
 FOLLOW = re.compile(r"^(?:follow|join|like|find) us on\b.{0,40}$|^(?:share|tweet|post) (?:this|on|to|via)\b.{0,40}$", re.IGNORECASE)
 FAVOURITES = re.compile(r"^(?:add to favou?rites|add to bookmarks|bookmark|print this (?:article|page)|email this (?:article|page))$", re.IGNORECASE)
 

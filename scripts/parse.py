@@ -174,13 +174,19 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
     body = [(n, line) for n, line in numbered if n > title_line]
 
     found: dict[str, list[tuple[int, str]]] = {}
+    meta: dict[str, object] = {}
     for n, line in filled[:title_at]:  # what the page prints above the headline
-        found.setdefault(_line_kind(line, title) or HEADER, []).append((n, line))
+        kind = _line_kind(line, title) or HEADER
+        if not (kind == BYLINE_DATE and _read_metadata(line, meta)):
+            found.setdefault(kind, []).append((n, line))
 
     body, chrome = _split_chrome(body)
-    meta: dict[str, object] = {}
     kept: list[tuple[int, str]] = []
+    codes: list[tuple[int, int]] = []
     for n, line in body:
+        if furniture.WIRE_STORY_CODE.search(line):
+            codes += [(n, len(m.group(0).strip())) for m in furniture.WIRE_STORY_CODE.finditer(line)]
+            line = furniture.WIRE_STORY_CODE.sub("", line).strip()
         kind = _line_kind(line, title) if line else None
         if kind == BYLINE_DATE and _read_metadata(line, meta):
             kept.append((n, ""))
@@ -223,8 +229,6 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
         first = first[m.end() :]
     paragraphs_raw[0] = (first_block, first)
 
-    codes = [(block[0][0], len(m.group(0))) for block, text in paragraphs_raw for m in furniture.WIRE_STORY_CODE.finditer(text)]
-    paragraphs_raw = [(block, furniture.WIRE_STORY_CODE.sub("", text)) for block, text in paragraphs_raw]
     credits = None
     last_block, last = paragraphs_raw[-1]
     if m := furniture.SIGN_OFF.search(last):
@@ -392,8 +396,12 @@ def _starts_body(line: str) -> bool:
     return bool((m := DATELINE.match(line)) and _is_place(m.group("place")) and len(line) > m.end() + 20)
 
 
+NOT_PLACES = frozenset({"ISIS", "ISIL", "NATO", "OPEC", "UNICEF", "UNHCR", "UPDATE", "BREAKING", "EXCLUSIVE", "NOTE", "WARNING", "ANALYSIS"})
+
+
 def _is_place(place: str) -> bool:
-    return len(place.split(",")[0].replace(" ", "")) >= 4
+    city = place.split(",")[0].strip()
+    return len(city.replace(" ", "")) >= 4 and city not in NOT_PLACES
 
 
 def publication_date(line: str) -> PublicationDate | None:

@@ -244,3 +244,40 @@ def test_first_seed_parses_exactly_as_pinned(seed):
     )
     assert [[p.number, p.line, p.text] for p in seed.paragraphs] == pinned["paragraphs"]
     assert [[r.kind, r.description, r.lines, r.characters] for r in seed.removed] == pinned["removed"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, the army hopes to hand most cities to the police.",
+        "By Monday, officials had left the city.",
+        "An AP reporter saw the convoy leave on June 14, 2017, before dawn.",
+        "ISIS - the group the army fought for three years - has lost its last town.",
+        "Register of voters was updated last week, officials said.",
+        "Home, for many families, is still a tent.",
+        "Reuters reported that the talks would resume.",
+        "The photo, taken by a resident, was shared widely.",
+    ],
+)
+def test_body_sentences_that_look_like_furniture_stay(line):
+    data = f"Headline of the story\n\n{line}\n\nSecond paragraph of the story.\n".encode()
+    article = parse_bytes(data, Path("seeds/precision.txt"))
+    assert [p.text for p in article.paragraphs] == [line, "Second paragraph of the story."]
+    assert article.dateline is None
+    assert article.removed == ()
+
+
+def test_paragraphs_separated_by_single_newlines():
+    data = b"Headline\nFirst paragraph ends here.\nSecond paragraph ends here.\n\n\n\nThird one.\n"
+    article = parse_bytes(data, Path("seeds/single.txt"))
+    assert [p.text for p in article.paragraphs] == ["First paragraph ends here.", "Second paragraph ends here.", "Third one."]
+    assert [p.line for p in article.paragraphs] == [2, 3, 7]
+
+
+def test_removed_lines_are_named():
+    data = b"Headline\n\nLoading...\n\nFirst paragraph.\n\n1 of 6\n\nSecond paragraph.\n"
+    article = parse_bytes(data, Path("seeds/lines.txt"))
+    assert [(r.kind, r.line_numbers, r.where) for r in article.removed] == [
+        ("loader text", (3,), "line 3"),
+        ("gallery counters and reading time", (7,), "line 7"),
+    ]
