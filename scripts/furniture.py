@@ -202,7 +202,7 @@ def is_navigation(line: str) -> bool:
         return True
     if SEPARATED.match(line) and _breadcrumb(line):
         return True
-    if KICKER.match(line) and not line.endswith(":") and len(line.split()) <= 5 and any(c.isalpha() for c in line) and line == line.upper():
+    if KICKER.match(line) and not line.endswith(":") and len(line.split()) <= 3 and any(c.isalpha() for c in line) and line == line.upper():
         return True
     if _tag_run(line):
         return True

@@ -281,3 +281,25 @@ def test_removed_lines_are_named():
         ("loader text", (3,), "line 3"),
         ("gallery counters and reading time", (7,), "line 7"),
     ]
+
+
+def test_the_headline_is_the_line_the_furniture_surrounds():
+    data = (
+        b"Skip to main content\nHome > World > Middle East\nWORLD\n"
+        b"A convoy of aid trucks reaches Tal Afar\nA convoy of aid trucks reaches Tal Afar\nBy Rana Said\n\n"
+        b"Twenty trucks carrying flour and medicine reached Tal Afar on Monday, aid workers said.\n"
+    )
+    article = parse_bytes(data, Path("seeds/furniture.txt"))
+    assert article.title == "A convoy of aid trucks reaches Tal Afar"
+    assert article.byline == "Rana Said"
+    assert [p.text for p in article.paragraphs] == ["Twenty trucks carrying flour and medicine reached Tal Afar on Monday, aid workers said."]
+    assert [(r.kind, r.line_numbers) for r in article.removed] == [
+        ("loader text", (1,)),
+        ("navigation", (2, 3)),
+        ("repeated headline", (5,)),
+    ]
+
+
+def test_an_all_caps_headline_is_still_the_headline():
+    article = parse_bytes(b"IRAQ OPENS BORDER CROSSING WITH SYRIA\n\nThe crossing opened on Monday.\n", Path("seeds/caps.txt"))
+    assert article.title == "IRAQ OPENS BORDER CROSSING WITH SYRIA"
