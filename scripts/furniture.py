@@ -139,10 +139,11 @@ SUBSCRIPTION = re.compile(
     r"^(?:subscribe\b|sign up (?:for|to) (?:our|the|a) (?:free )?(?:newsletter|daily|weekly)|sign up$|sign in(?: to\b|$)|log in(?: to\b|$)"
     r"|register(?: now| for free|$)|already a subscriber|become a (?:member|subscriber)"
     r"|get (?:unlimited|full|digital) access|support (?:our|independent) journalism|join our newsletter|newsletter$"
-    r"|start your (?:free )?trial|(?:only|just)\s+[$€£])",
+    r"|start your (?:free )?trial)",
     re.IGNORECASE,
 )
 PRICE = re.compile(r"^[^.!?]{0,40}[$€£]\s?\d+(?:[.,]\d{2})?\s*(?:/|per|a)\s*(?:month|week|year|mo)\b[^.!?]{0,40}$", re.IGNORECASE)
+SPEECH = re.compile(r"\b(?:said|says|told|urged|added|warned|according)\b")
 STANDARDS = re.compile(r"^Our Standards:|^(?:Copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b.{0,80}$|^All rights reserved\.?$", re.IGNORECASE)
 FOLLOW = re.compile(r"^(?:follow|join|like|find) us on\b.{0,40}$|^(?:share|tweet|post) (?:this|on|to|via)\b.{0,40}$", re.IGNORECASE)
 FAVOURITES = re.compile(r"^(?:add to favou?rites|add to bookmarks|bookmark|print this (?:article|page)|email this (?:article|page))$", re.IGNORECASE)
@@ -206,7 +207,7 @@ def is_navigation(line: str) -> bool:
         return True
     if _tag_run(line):
         return True
-    if SUBSCRIPTION.match(line) and len(line) <= 140:
+    if SUBSCRIPTION.match(line) and len(line.split()) <= 12 and not SPEECH.search(line):
         return True
     return bool(PRICE.match(line) or STANDARDS.match(line))
 

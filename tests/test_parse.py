@@ -257,6 +257,13 @@ def test_first_seed_parses_exactly_as_pinned(seed):
         "Home, for many families, is still a tent.",
         "Reuters reported that the talks would resume.",
         "The photo, taken by a resident, was shared widely.",
+        "Register now, officials urged the voters.",
+        "Only $1 million was spent on the project.",
+        "Share prices in Baghdad rose on the news.",
+        "Loading trucks with grain took three days.",
+        "Two days ago, the army announced the plan.",
+        "Sunday, June 4, 2017, was a quiet day.",
+        "Reuters could not independently verify the claim.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_stay(line):
