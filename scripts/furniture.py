@@ -78,7 +78,10 @@ SECTION_NAMES = frozenset(
     }
 )
 LANGUAGES = frozenset(
-    {"english", "arabic", "french", "kurdish", "turkish", "persian", "farsi", "german", "spanish", "русский", "العربية", "کوردی", "français", "türkçe"}
+    {
+        *("english", "arabic", "french", "kurdish", "turkish", "persian", "farsi", "german", "spanish"),
+        *("русский", "العربية", "کوردی", "français", "türkçe"),
+    }
 )
 SHARE_WORDS = frozenset(
     {
@@ -103,7 +106,10 @@ SHARE_WORDS = frozenset(
     }
 )
 AUTHOR_CREDITS = frozenset(
-    {"local editor", "staff writer", "staff reporter", "web desk", "news desk", "online desk", "editorial staff", "editor", "desk", "agencies", "staff"}
+    {
+        *("local editor", "staff writer", "staff reporter", "web desk", "news desk", "online desk", "editorial staff"),
+        *("editor", "desk", "agencies", "staff"),
+    }
 )
 # Icon-font ligature names that scraped pages glue to the label beside them ("folder_openMiddle East").
 ICON_NAMES = (

@@ -216,7 +216,9 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
     if m := OUTLET_PREFIX.match(first):
         outlet = m.group("outlet")
         removed.append(
-            Removed("outlet name", f"the outlet's name printed before the first sentence (“{outlet}”)", 0, len(m.group(0)), (first_block[0][0],))
+            Removed(
+                "outlet name", f"the outlet's name printed before the first sentence (“{outlet}”)", 0, len(m.group(0)), (first_block[0][0],)
+            )
         )
         first = first[m.end() :]
     if (m := DATELINE.match(first)) and _is_place(m.group("place")):
@@ -234,10 +236,17 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
     if m := furniture.SIGN_OFF.search(last):
         credits = m.group("credits").strip()
         paragraphs_raw[-1] = (last_block, last[: m.start()].rstrip())
-        removed.append(Removed("sign-off", "the wire service's reporting and editing credits after the last sentence", 0, len(m.group(0).strip()), (last_block[-1][0],)))
+        what = "the wire service's reporting and editing credits after the last sentence"
+        removed.append(Removed("sign-off", what, 0, len(m.group(0).strip()), (last_block[-1][0],)))
     if codes:
         removed.append(
-            Removed("wire story codes", f"{_count(len(codes), 'wire story code')} (the agency's internal story numbers)", 0, sum(c for _, c in codes), tuple(n for n, _ in codes))
+            Removed(
+                "wire story codes",
+                f"{_count(len(codes), 'wire story code')} (the agency's internal story numbers)",
+                0,
+                sum(c for _, c in codes),
+                tuple(n for n, _ in codes),
+            )
         )
     paragraphs_raw = [(block, text) for block, text in paragraphs_raw if text]
     if not paragraphs_raw:
