@@ -1,9 +1,11 @@
 """Raw seed text → :class:`Article`.
 
-Seeds are news pages saved as text. Around the article they carry things that are not the article:
-a repeated title line, an outlet prefix ("Outlet.Net - "), a dateline ("BAGHDAD (AP) —"), a byline,
-and trailing page chrome (lists of unrelated headlines, "partner" blocks, separators). The parser
-keeps the article and records, for the source notes, what kind of material it removed and how much.
+Seeds are news pages saved as text. Around the article they carry page furniture: loader and
+accessibility text, navigation, sharing buttons and icon labels, the headline printed again, photo
+captions, counters, bylines and dates, a dateline, an outlet prefix, a wire story's sign-off and codes,
+and trailing lists of other stories. The line rules live in :mod:`scripts.furniture`; this module picks
+the headline (the line the furniture surrounds), reads the metadata, keeps the article's paragraphs and
+records, for the source notes, each kind of material it removed with its line numbers and size.
 """
 
 from __future__ import annotations
