@@ -14,7 +14,7 @@ DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site new parse test generate screenshots audit bench words clean
+.PHONY: serve site new parse test generate screenshots audit bench words intake clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -57,6 +57,10 @@ bench: $(TEST_STAMP)
 ## make words (measure): words the site builds per word of its sources, and the home page's words before its gist
 words: $(TEST_STAMP)
 	$(BIN)/python -m tests.tools.words
+
+## make intake (measure): the parser scored over scraped-page fixtures: headlines, furniture left in the text, metadata
+intake: $(TEST_STAMP)
+	$(BIN)/python -m tests.tools.intake
 
 clean:
 	rm -rf site build .pytest_cache

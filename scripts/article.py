@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -53,6 +53,7 @@ class Paragraph:
     number: int
     text: str
     line: int  # line in the seed where the paragraph starts, for editors' messages
+    lines: tuple[int, ...] = field(default=(), compare=False)  # every seed line it was read from
 
     @property
     def id(self) -> str:
@@ -78,6 +79,23 @@ class Removed:
     description: str
     lines: int
     characters: int
+    line_numbers: tuple[int, ...] = ()  # where in the seed, for readers to check
+
+    @property
+    def where(self) -> str:
+        """ "line 4", "lines 2, 5 and 9", "lines 30–41": the seed lines it occupied."""
+        numbers = sorted(set(self.line_numbers))
+        if not numbers:
+            return ""
+        runs: list[list[int]] = []
+        for n in numbers:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
+        text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return ("line " if len(numbers) == 1 else "lines ") + text
 
 
 @dataclass(frozen=True)
@@ -96,6 +114,7 @@ class Article:
     removed: tuple[Removed, ...]
     reading_notes: tuple[str, ...] = ()  # how the bytes were read, when that was not plain UTF-8
     published: PublicationDate | None = None  # only when the seed prints a date
+    credits: str | None = None  # a wire story's sign-off ("Reporting by …; Editing by …"), taken off the text
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]

@@ -1,9 +1,11 @@
 """Raw seed text → :class:`Article`.
 
-Seeds are news pages saved as text. Around the article they carry things that are not the article:
-a repeated title line, an outlet prefix ("Outlet.Net - "), a dateline ("BAGHDAD (AP) —"), a byline,
-and trailing page chrome (lists of unrelated headlines, "partner" blocks, separators). The parser
-keeps the article and records, for the source notes, what kind of material it removed and how much.
+Seeds are news pages saved as text. Around the article they carry page furniture: loader and
+accessibility text, navigation, sharing buttons and icon labels, the headline printed again, photo
+captions, counters, bylines and dates, a dateline, an outlet prefix, a wire story's sign-off and codes,
+and trailing lists of other stories. The line rules live in :mod:`scripts.furniture`; this module picks
+the headline (the line the furniture surrounds), reads the metadata, keeps the article's paragraphs and
+records, for the source notes, each kind of material it removed with its line numbers and size.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import furniture
 from .article import Article, Paragraph, PublicationDate, Quotation, Removed
 from .errors import ParseError
+from .furniture import ADVERTISING, BYLINE_DATE, CAPTION, COUNTER, HEADLINE, LOADER, NAVIGATION, SOCIAL
 from .text import CONTROL
 
 # Section labels that news sites print after an article. A line consisting only of one of these,
@@ -39,6 +43,18 @@ CHROME_LABELS = frozenset(
         "you may also like",
         "latest news",
         "trending",
+        "more in this section",
+        "more on this story",
+        "more in this category",
+        "related content",
+        "related topics",
+        "related posts",
+        "see also",
+        "also read",
+        "more news",
+        "other news",
+        "editor's picks",
+        "editor’s picks",
     }
 )
 # Labels sites print inside the article text; only the line itself is removed.
@@ -61,12 +77,23 @@ WIRE_CREDIT = re.compile(
     rf"|\baccording\s+to\s+(?:[Tt]he\s+)?(?P<b>{_WIRE_NAMES})\b)"
 )
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]*[A-Z](?:,\s+[A-Z][A-Za-z. ]+)?)\s+"
-    r"\((?P<wire>AP|Reuters|AFP|dpa|UPI)\)\s*[—–-]+\s*"
+    r"^(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*)*[A-Z](?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)??)"
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"(?:\s*\((?P<wire>AP|Reuters|AFP|dpa|UPI)\))?"
+    r"\s*(?:[—–]\s*|-{1,2}\s+|//\s*)"
+)
+# "Baghdad: …": a known city in title case, followed by a colon, opening the first paragraph.
+CITY_DATELINE = re.compile(
+    r"^(?P<place>Baghdad|Mosul|Erbil|Irbil|Basra|Kirkuk|Najaf|Karbala|Fallujah|Ramadi|Tikrit|Samarra|Sulaimaniyah|Duhok|Baqubah"
+    r"|Damascus|Raqqa|Aleppo|Beirut|Amman|Tehran|Ankara|Istanbul|Cairo|Riyadh|Doha|Dubai|Abu Dhabi|Kuwait City|Jerusalem"
+    r"|Washington|London|Paris|Geneva|Moscow|New York):\s+(?=[A-Z\"“‘'])"
 )
 # A domain-like outlet name opening the first paragraph: "PanARMENIAN.Net - ".
 OUTLET_PREFIX = re.compile(r"^(?P<outlet>[A-Za-z0-9][\w&'’-]*(?:\.[A-Za-z]{2,})+)\s+[-–—:]\s+")
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][^\n]{1,100})$")
+BYLINE_WITH_DATE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][^|]{1,100}?)(?:\s*\|?\s*(?:Published|Posted|Updated)(?:\s+on)?:?\s+(?P<date>.+))?$")
+# "Reuters| Last Updated: Sunday, August 27, 2017 - 15:55"
+AGENCY_UPDATED = re.compile(r"^(?P<names>[A-Z][\w .&'’-]{1,40}?)\s*\|\s*(?:Last\s+)?(?:Updated|Published|Posted)(?:\s+on)?:?\s*(?P<date>.+)$")
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|abu|de|da|van|von|der)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN})*"
@@ -85,12 +112,12 @@ _MONTH = (
 )
 # A line that is only a publication date, as news pages print it under the headline; a time may follow.
 DATE_LINE = re.compile(
-    r"^(?:(?:Published|Posted|Updated)(?:\s+on)?:?\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"^(?:(?:Published|Posted|Updated|Last Updated)(?:\s+on)?:?\s+)?(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}\s+(?P<year2>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')},?\s+(?P<year2>\d{{4}})"
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"
     rf"|{_MONTH.replace('month', 'month4')}\s+(?P<year4>\d{{4}}))"
-    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+    r"(?:,?\s+(?:[-–—|]\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?(?:\s+(?:[A-Z]{2,4}|[A-Z]{3}[+-]\d{1,2}))?$"
 )
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 MAX_TITLE = 300  # characters; a longer first line is body text, not a headline
@@ -133,73 +160,116 @@ def seed_id(path: Path) -> str:
 def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tuple[str, ...] = ()) -> Article:
     lines = _normalise_lines(text)
     numbered = list(enumerate(lines, start=1))
-
-    title_at = next((i for i, (_, line) in enumerate(numbered) if line), None)
-    if title_at is None:
+    filled = [(n, line) for n, line in numbered if line]
+    if not filled:
         raise ParseError(path, "is empty; a seed needs a title line followed by the article's paragraphs")
-    title_line, title = numbered[title_at]
+    if _is_chrome_marker(filled[0][1]):
+        raise ParseError(path, "starts with website navigation, not a headline; the seed seems to hold only page chrome", filled[0][0])
+    title_at = _find_title(filled)
+    if title_at is None:
+        raise ParseError(path, "starts with website navigation, not a headline; the seed seems to hold only page chrome", filled[0][0])
+    title_line, title = filled[title_at]
     if len(title) > MAX_TITLE:
         raise ParseError(
             path, f"the first line is {len(title):,} characters long, not a headline; put the article's title on a line of its own", title_line
         )
-    if _is_chrome_marker(title):
-        raise ParseError(path, "starts with website navigation, not a headline; the seed seems to hold only page chrome", title_line)
-    body = numbered[title_at + 1 :]
+    body = [(n, line) for n, line in numbered if n > title_line]
 
-    removed: list[Removed] = []
+    found: dict[str, list[tuple[int, str]]] = {}
+    meta: dict[str, object] = {}
+    for n, line in filled[:title_at]:  # what the page prints above the headline
+        kind = _line_kind(line, title) or HEADER
+        if not (kind == BYLINE_DATE and _read_metadata(line, meta)):
+            found.setdefault(kind, []).append((n, line))
+
     body, chrome = _split_chrome(body)
-    body, inline = _drop_inline_chrome(body)
-    blocks = _blocks(body)
-
-    if blocks and _same(_join(blocks[0]), title):
-        removed.append(Removed("repeated headline", "the headline, printed a second time above the text", 1, len(title)))
-        blocks = blocks[1:]
-
-    byline = published = None
-    for _ in range(2):  # a date line and a byline, in either order
-        if not blocks or len(blocks[0]) != 1:
-            break
-        line = blocks[0][0][1]
-        if byline is None and (m := BYLINE.match(line)):
-            byline = m.group("names").strip()
-        elif published is None and (date := publication_date(line)):
-            published = date
+    kept: list[tuple[int, str]] = []
+    codes: list[tuple[int, int]] = []
+    for n, line in body:
+        if furniture.WIRE_STORY_CODE.search(line):
+            codes += [(n, len(m.group(0).strip())) for m in furniture.WIRE_STORY_CODE.finditer(line)]
+            line = furniture.WIRE_STORY_CODE.sub("", line).strip()
+        kind = _line_kind(line, title) if line else None
+        if kind == BYLINE_DATE and _read_metadata(line, meta):
+            kept.append((n, ""))
+            continue
+        if kind is None:
+            kept.append((n, line))
         else:
-            break
-        blocks = blocks[1:]
+            found.setdefault(kind, []).append((n, line))
+            kept.append((n, ""))  # a removed line still separates what stands around it
+    blocks = _blocks(kept)
 
-    paragraphs_raw = [(block[0][0], _join(block)) for block in blocks]
-    paragraphs_raw = [(line, text) for line, text in paragraphs_raw if text]
+    # A paragraph of hard-wrapped lines may still be a caption as a whole.
+    for block in list(blocks):
+        if len(block) > 1 and furniture.is_caption(_join(block)):
+            blocks.remove(block)
+            found.setdefault(CAPTION, []).extend(block)
+
+    paragraphs_raw = [(block, _join(block)) for block in blocks]
+    paragraphs_raw = [(block, text) for block, text in paragraphs_raw if text]
     if not paragraphs_raw:
         what = "only website navigation" if chrome else "nothing"
         raise ParseError(path, f"has a title but {what} after it; add the article's paragraphs below the title", title_line)
 
+    removed: list[Removed] = [_describe(kind, found[kind], title) for kind in KIND_ORDER if kind in found and kind != ADVERTISING]
     outlet = dateline = wire = None
-    first_line, first = paragraphs_raw[0]
+    first_block, first = paragraphs_raw[0]
     if m := OUTLET_PREFIX.match(first):
         outlet = m.group("outlet")
-        removed.append(Removed("outlet name", f"the outlet's name printed before the first sentence (“{outlet}”)", 0, len(m.group(0))))
+        removed.append(
+            Removed(
+                "outlet name", f"the outlet's name printed before the first sentence (“{outlet}”)", 0, len(m.group(0)), (first_block[0][0],)
+            )
+        )
         first = first[m.end() :]
-    if m := DATELINE.match(first):
+    if (m := DATELINE.match(first)) and _is_place(m.group("place")):
         dateline = m.group("place")
-        wire = WIRE_SERVICES[m.group("wire").lower()]
+        if m.group("wire"):
+            wire = WIRE_SERVICES[m.group("wire").lower()]
         first = first[m.end() :]
-    paragraphs_raw[0] = (first_line, first)
-    paragraphs_raw = [(line, text) for line, text in paragraphs_raw if text]
+    elif m := CITY_DATELINE.match(first):
+        dateline = m.group("place")
+        first = first[m.end() :]
+    paragraphs_raw[0] = (first_block, first)
+
+    credits = None
+    last_block, last = paragraphs_raw[-1]
+    if m := furniture.SIGN_OFF.search(last):
+        credits = m.group("credits").strip()
+        paragraphs_raw[-1] = (last_block, last[: m.start()].rstrip())
+        what = "the wire service's reporting and editing credits after the last sentence"
+        removed.append(Removed("sign-off", what, 0, len(m.group(0).strip()), (last_block[-1][0],)))
+    if codes:
+        removed.append(
+            Removed(
+                "wire story codes",
+                f"{_count(len(codes), 'wire story code')} (the agency's internal story numbers)",
+                0,
+                sum(c for _, c in codes),
+                tuple(n for n, _ in codes),
+            )
+        )
+    paragraphs_raw = [(block, text) for block, text in paragraphs_raw if text]
     if not paragraphs_raw:
         raise ParseError(path, "has no article text after its outlet prefix or dateline; add the article's paragraphs")
 
+    byline = meta.get("byline")
+    if wire is None and isinstance(byline, str) and byline.lower() in WIRE_SERVICES:
+        wire = WIRE_SERVICES[byline.lower()]
     if wire is None:
         for _, text in paragraphs_raw[:2]:
             if m := WIRE_CREDIT.search(text):
                 wire = WIRE_SERVICES[(m.group("a") or m.group("b")).lower()]
                 break
 
-    if inline:
-        removed.append(inline)
+    if ADVERTISING in found:
+        removed.append(_describe(ADVERTISING, found[ADVERTISING], title))
     if chrome:
         removed.append(chrome)
-    paragraphs = tuple(Paragraph(n, text, line) for n, (line, text) in enumerate(paragraphs_raw, start=1))
+    paragraphs = tuple(
+        Paragraph(n, text, block[0][0], tuple(line for line, _ in block)) for n, (block, text) in enumerate(paragraphs_raw, start=1)
+    )
     return Article(
         seed_id=seed_id(path) or f"article-{sha256[:12]}",
         path=path,
@@ -209,13 +279,140 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
         outlet=outlet,
         wire_service=wire,
         dateline=dateline,
-        byline=byline,
+        byline=byline if isinstance(byline, str) else None,
         paragraphs=paragraphs,
         quotations=tuple(q for p in paragraphs for q in find_quotations(p)),
         removed=tuple(removed),
         reading_notes=notes,
-        published=published,
+        published=meta.get("published"),  # type: ignore[arg-type]
+        credits=credits,
     )
+
+
+HEADER = "page header"
+KIND_ORDER = (HEADER, LOADER, NAVIGATION, HEADLINE, SOCIAL, CAPTION, COUNTER, BYLINE_DATE, ADVERTISING)
+_DESCRIPTIONS = {
+    HEADER: ("line of the page above the headline", "lines of the page above the headline"),
+    LOADER: ("loading or accessibility notice", "loading or accessibility notices"),
+    NAVIGATION: (
+        "line of site navigation (section names, breadcrumbs, language switches, tags, subscription offers)",
+        "lines of site navigation (section names, breadcrumbs, language switches, tags, subscription offers)",
+    ),
+    SOCIAL: ("sharing button or icon label", "sharing buttons or icon labels"),
+    CAPTION: ("photo caption or image file name", "photo captions or image file names"),
+    COUNTER: ("gallery counter or reading-time label", "gallery counters or reading-time labels"),
+    BYLINE_DATE: ("further byline, author credit or date line", "further byline, author credit or date lines"),
+    ADVERTISING: ("advertising or sharing label", "advertising or sharing labels"),
+}
+
+
+def _describe(kind: str, lines: list[tuple[int, str]], title: str) -> Removed:
+    numbers = tuple(n for n, _ in lines)
+    characters = sum(len(line) for _, line in lines)
+    if kind == HEADLINE:
+        text = (
+            "the headline, printed a second time above the text"
+            if len(lines) == 1
+            else f"the headline, printed {len(lines)} more times (above the text, as image text or beside a gallery counter)"
+        )
+        return Removed(kind, text, len(lines), characters, numbers)
+    if kind == ADVERTISING:
+        return Removed(kind, f"{_count(len(lines), *_DESCRIPTIONS[kind])} inside the text", len(lines), characters, numbers)
+    return Removed(kind, _count(len(lines), *_DESCRIPTIONS[kind]), len(lines), characters, numbers)
+
+
+def _line_kind(line: str, title: str | None) -> str | None:
+    """The furniture family a line on its own belongs to, or None for article text (and for a byline or date)."""
+    if line.lower().rstrip(":") in INLINE_CHROME_LABELS or furniture.is_advertising(line):
+        return ADVERTISING
+    if furniture.is_loader(line):
+        return LOADER
+    if title is not None and furniture.repeats_headline(line, title):
+        return HEADLINE
+    if furniture.is_social(line):
+        return SOCIAL
+    if furniture.is_counter(line):
+        return COUNTER
+    if furniture.is_navigation(line):
+        return NAVIGATION
+    if furniture.is_caption(line):
+        return CAPTION
+    if furniture.is_author_credit(line) or furniture.is_relative_date(line) or _byline(line) or publication_date(line):
+        return BYLINE_DATE
+    return None
+
+
+def _byline(line: str) -> tuple[str, PublicationDate | None] | None:
+    """ "By Jane Roe", "by Reuters", "By ASSOCIATED PRESS Published: February 22, 2017", "Reuters| Last Updated: …"."""
+    m = BYLINE_WITH_DATE.match(line) or AGENCY_UPDATED.match(line)
+    if not m:
+        return None
+    names = m.group("names").strip().rstrip(",|")
+    words = names.replace(",", " ").split()
+    if not words or len(words) > 12 or not all(w[0].isupper() or w in NAME_JOINERS for w in words):
+        return None
+    date = None
+    if m.group("date"):
+        date = publication_date(m.group("date"))
+        if date is None:
+            return None
+    return names, date
+
+
+NAME_JOINERS = frozenset({"and", "in", "for", "of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "with", "&"})
+
+
+def _read_metadata(line: str, meta: dict[str, object]) -> bool:
+    """Take a byline or date line as metadata; True when the line was used (the first of its kind)."""
+    if (by := _byline(line)) is not None:
+        if "byline" in meta:
+            return False
+        names, date = by
+        meta["byline"] = names
+        if date is not None and "published" not in meta:
+            meta["published"] = date
+        return True
+    if (date := publication_date(line)) is not None and "published" not in meta:
+        meta["published"] = date
+        return True
+    return False
+
+
+def _find_title(filled: list[tuple[int, str]]) -> int | None:
+    """The headline: a line the furniture surrounds, never furniture itself. Repeated, first, or followed by metadata."""
+    best: tuple[float, int] | None = None
+    for i, (_, line) in enumerate(filled[:60]):
+        if len(line) > MAX_TITLE:
+            return i if best is None else best[1]
+        if _line_kind(line, None) is not None or _starts_body(line):
+            if best is not None and _starts_body(line):
+                break
+            continue
+        if best is not None and len(line) > 150 and line[-1] in ".!?\"”":
+            break  # the body has begun
+        score = 1.0 if best is None else 0.0
+        if any(furniture.repeats_headline(other, line) for _, other in filled[i + 1 : i + 60]):
+            score += 2
+        after = next((other for _, other in filled[i + 1 : i + 8] if not furniture.repeats_headline(other, line)), "")
+        if _byline(after) or publication_date(after) or _starts_body(after) or furniture.is_author_credit(after):
+            score += 1.5
+        if line.endswith("."):
+            score -= 1
+        if best is None or score > best[0]:
+            best = (score, i)
+    return None if best is None else best[1]
+
+
+def _starts_body(line: str) -> bool:
+    return bool((m := DATELINE.match(line)) and _is_place(m.group("place")) and len(line) > m.end() + 20)
+
+
+NOT_PLACES = frozenset({"ISIS", "ISIL", "NATO", "OPEC", "UNICEF", "UNHCR", "UPDATE", "BREAKING", "EXCLUSIVE", "NOTE", "WARNING", "ANALYSIS"})
+
+
+def _is_place(place: str) -> bool:
+    city = place.split(",")[0].strip()
+    return len(city.replace(" ", "")) >= 4 and city not in NOT_PLACES
 
 
 def publication_date(line: str) -> PublicationDate | None:
@@ -261,7 +458,7 @@ def _split_chrome(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], R
     """Cut the body at the first chrome marker line; everything after it is the website, not the article."""
     for i, (_, line) in enumerate(body):
         if _is_chrome_marker(line):
-            return body[:i], _describe_chrome([line for _, line in body[i:] if line])
+            return body[:i], _describe_chrome([(n, line) for n, line in body[i:] if line])
     return body, None
 
 
@@ -279,7 +476,8 @@ def _is_chrome_marker(line: str) -> bool:
     return line.lower().rstrip(":") in CHROME_LABELS or bool(SEPARATOR.match(line))
 
 
-def _describe_chrome(lines: list[str]) -> Removed:
+def _describe_chrome(numbered: list[tuple[int, str]]) -> Removed:
+    lines = [line for _, line in numbered]
     headings = sum(1 for line in lines if line.lower().rstrip(":") in CHROME_LABELS)
     separators = sum(1 for line in lines if SEPARATOR.match(line))
     items = len(lines) - headings - separators
@@ -291,6 +489,7 @@ def _describe_chrome(lines: list[str]) -> Removed:
         "links to other stories and site sections printed after the article: " + ", ".join(parts),
         len(lines),
         sum(len(line) for line in lines),
+        tuple(n for n, _ in numbered),
     )
 
 
@@ -316,7 +515,22 @@ def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
                 current = []
         if current:
             result.append(current)
-    return result
+    return [piece for block in result for piece in _one_per_line(block)]
+
+
+def _one_per_line(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Paragraphs separated by single newlines: most lines end a sentence, so each line is a paragraph."""
+    if len(block) < 2:
+        return [block]
+    open_ends = sum(1 for _, line in block[:-1] if line[-1] not in ".!?\"”’)")
+    if open_ends * 2 >= len(block) - 1:
+        return [block]  # hard-wrapped text: lines break mid-sentence
+    pieces: list[list[tuple[int, str]]] = [[]]
+    for number, line in block:
+        pieces[-1].append((number, line))
+        if line[-1] in ".!?\"”’)":
+            pieces.append([])
+    return [p for p in pieces if p]
 
 
 def _ends_paragraph(line: str) -> bool:

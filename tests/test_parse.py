@@ -232,3 +232,81 @@ def test_a_line_that_is_not_only_a_date_stays_text(line):
     article = parse_bytes(f"Headline\n\n{line}\n\nFirst paragraph.\n".encode(), Path("undated.txt"))
     assert article.published is None
     assert article.paragraphs[0].text == line
+
+
+def test_first_seed_parses_exactly_as_pinned(seed):
+    import json
+
+    pinned = json.loads((FIXTURES / "seeds" / "000_b2ab8aba2c0e3d24.parsed.json").read_text(encoding="utf-8"))
+    assert seed.title == pinned["title"]
+    assert (seed.outlet, seed.wire_service, seed.dateline, seed.byline, seed.published) == (
+        pinned["outlet"], pinned["wire_service"], pinned["dateline"], pinned["byline"], pinned["published"]
+    )
+    assert [[p.number, p.line, p.text] for p in seed.paragraphs] == pinned["paragraphs"]
+    assert [[r.kind, r.description, r.lines, r.characters] for r in seed.removed] == pinned["removed"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, the army hopes to hand most cities to the police.",
+        "By Monday, officials had left the city.",
+        "An AP reporter saw the convoy leave on June 14, 2017, before dawn.",
+        "ISIS - the group the army fought for three years - has lost its last town.",
+        "Register of voters was updated last week, officials said.",
+        "Home, for many families, is still a tent.",
+        "Reuters reported that the talks would resume.",
+        "The photo, taken by a resident, was shared widely.",
+        "Register now, officials urged the voters.",
+        "Only $1 million was spent on the project.",
+        "Share prices in Baghdad rose on the news.",
+        "Loading trucks with grain took three days.",
+        "Two days ago, the army announced the plan.",
+        "Sunday, June 4, 2017, was a quiet day.",
+        "Reuters could not independently verify the claim.",
+    ],
+)
+def test_body_sentences_that_look_like_furniture_stay(line):
+    data = f"Headline of the story\n\n{line}\n\nSecond paragraph of the story.\n".encode()
+    article = parse_bytes(data, Path("seeds/precision.txt"))
+    assert [p.text for p in article.paragraphs] == [line, "Second paragraph of the story."]
+    assert article.dateline is None
+    assert article.removed == ()
+
+
+def test_paragraphs_separated_by_single_newlines():
+    data = b"Headline\nFirst paragraph ends here.\nSecond paragraph ends here.\n\n\n\nThird one.\n"
+    article = parse_bytes(data, Path("seeds/single.txt"))
+    assert [p.text for p in article.paragraphs] == ["First paragraph ends here.", "Second paragraph ends here.", "Third one."]
+    assert [p.line for p in article.paragraphs] == [2, 3, 7]
+
+
+def test_removed_lines_are_named():
+    data = b"Headline\n\nLoading...\n\nFirst paragraph.\n\n1 of 6\n\nSecond paragraph.\n"
+    article = parse_bytes(data, Path("seeds/lines.txt"))
+    assert [(r.kind, r.line_numbers, r.where) for r in article.removed] == [
+        ("loader text", (3,), "line 3"),
+        ("gallery counters and reading time", (7,), "line 7"),
+    ]
+
+
+def test_the_headline_is_the_line_the_furniture_surrounds():
+    data = (
+        b"Skip to main content\nHome > World > Middle East\nWORLD\n"
+        b"A convoy of aid trucks reaches Tal Afar\nA convoy of aid trucks reaches Tal Afar\nBy Rana Said\n\n"
+        b"Twenty trucks carrying flour and medicine reached Tal Afar on Monday, aid workers said.\n"
+    )
+    article = parse_bytes(data, Path("seeds/furniture.txt"))
+    assert article.title == "A convoy of aid trucks reaches Tal Afar"
+    assert article.byline == "Rana Said"
+    assert [p.text for p in article.paragraphs] == ["Twenty trucks carrying flour and medicine reached Tal Afar on Monday, aid workers said."]
+    assert [(r.kind, r.line_numbers) for r in article.removed] == [
+        ("loader text", (1,)),
+        ("navigation", (2, 3)),
+        ("repeated headline", (5,)),
+    ]
+
+
+def test_an_all_caps_headline_is_still_the_headline():
+    article = parse_bytes(b"IRAQ OPENS BORDER CROSSING WITH SYRIA\n\nThe crossing opened on Monday.\n", Path("seeds/caps.txt"))
+    assert article.title == "IRAQ OPENS BORDER CROSSING WITH SYRIA"
