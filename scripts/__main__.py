@@ -87,14 +87,9 @@ def article_json(article: Article) -> dict:
         "byline": article.byline,
         "published": None if published is None else {"iso": published.iso, "precision": published.precision, "as_written": published.as_written},
         "paragraphs": [p.text for p in article.paragraphs],
-        # Removed records how many lines it covered (an int), not which ones: "lines" is empty until the
-        # parser keeps their numbers (a list there is passed through); "characters" says how much went.
-        "removed": [{"kind": r.kind, "lines": _line_numbers(r.lines), "characters": r.characters} for r in article.removed],
+        "removed": [{"kind": r.kind, "lines": list(r.line_numbers), "characters": r.characters} for r in article.removed],
     }
 
-
-def _line_numbers(lines: object) -> list[int]:
-    return [int(n) for n in lines] if isinstance(lines, (list, tuple)) else []
 
 
 def _configured_site_url() -> str:
