@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from . import aliases as aliases_file
 from . import curation, speech
 from . import evidence as quotes
 from .article import Article, Paragraph
@@ -125,8 +126,10 @@ class KnownActor:
     aliases: tuple[str, ...]  # mentioned_as and name, across every curation that has the actor
 
 
-def known_actors(seeds_dir: Path) -> tuple[list[KnownActor], str | None]:
-    """Actors of every finished curation in ``seeds_dir``, and the name of one such curation as an example."""
+def known_actors(seeds_dir: Path, other_names: dict[str, tuple[str, ...]] | None = None) -> tuple[list[KnownActor], str | None]:
+    """Actors of every finished curation in ``seeds_dir``, with their other names from ``docs/aliases.yml``,
+    and the name of one such curation as an example."""
+    other_names = aliases_file.load() if other_names is None else other_names
     aliases: dict[str, list[str]] = {}
     example = None
     for path in _seed_entries(seeds_dir, CURATION_SUFFIX):
@@ -139,7 +142,7 @@ def known_actors(seeds_dir: Path) -> tuple[list[KnownActor], str | None]:
         example = example or path.name
         for actor in done.actors:
             known = aliases.setdefault(actor.id, [])
-            known.extend(a for a in (*actor.mentioned_as, actor.name) if a not in known)
+            known.extend(a for a in (*actor.mentioned_as, actor.name, *other_names.get(actor.id, ())) if a not in known)
     return [KnownActor(actor_id, tuple(names)) for actor_id, names in aliases.items()], example
 
 
