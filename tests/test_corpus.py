@@ -98,6 +98,14 @@ def test_an_article_awaiting_review_shows_its_text_and_what_is_left(site, seeds)
     pending = next(p for p in load_corpus(seeds).pending if p.article.seed_id == stem)
     assert len(page.select(".article-paragraph")) == len(pending.article.paragraphs)
     assert page.find(id="leads-for-the-editor") is not None
+    # what the parser left out, by kind and line, for the editor to check before curating
+    assert not pending.article.removed
+    assert "Nothing: every line after the headline was read as the article." in page.get_text(" ")
+    copy = next(p for p in load_corpus(seeds).pending if p.article.seed_id == COPY)
+    assert copy.article.removed
+    left_out = html(site, f"articles/{COPY}/index.html").find(id="what-the-parser-left-out").find_next("ul").get_text(" ")
+    for removed in copy.article.removed:
+        assert removed.kind.capitalize() in left_out and removed.where in left_out
     # nothing from an article awaiting review reaches the merged pages
     for merged in ("actors/index.html", "pillars/index.html", "threat/index.html"):
         assert f"articles/{stem}/" not in (site / merged).read_text(encoding="utf-8")
