@@ -72,6 +72,20 @@ class Quotation:
 
 
 @dataclass(frozen=True)
+class LineMarks:
+    """An editor's word on a seed's layout, where the parser's rules read it wrong: which line is the
+    headline, which lines are page furniture and which are article text (seed line numbers, from 1)."""
+
+    headline: int | None = None
+    furniture: frozenset[int] = frozenset()
+    body: frozenset[int] = frozenset()
+
+
+class MarkError(ValueError):
+    """A mark the seed cannot take (a line it does not have, a blank headline); the caller names its file."""
+
+
+@dataclass(frozen=True)
 class Removed:
     """Material found in the seed that is not article text. Described, never reproduced."""
 

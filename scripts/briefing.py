@@ -173,6 +173,17 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Intake:
+    """The editor's word on the seed's layout, where the parser's rules read it wrong: the line of the
+    headline, and line ranges ("12" or "12-15") that are page furniture, or that are article text."""
+
+    headline: str | None = None
+    furniture: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    line: int = internal()
+
+
+@dataclass(frozen=True)
 class InferredDate:
     """A publication date the article does not print, inferred by an editor from what the text says."""
 
@@ -197,6 +208,7 @@ class Curation:
     bottom_line: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
     published: InferredDate | None = None
+    intake: Intake | None = None
 
 
 BOTTOM_LINE_WORDS = 40
@@ -238,6 +250,7 @@ class Draft:
     bottom_line: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
     published: InferredDate | None = None
+    intake: Intake | None = None
 
     def still_to_do(self) -> list[str]:
         """What an editor must still do before the article can be published, in file order."""

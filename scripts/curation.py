@@ -21,9 +21,23 @@ import yaml
 
 from . import evidence as quotes
 from . import faithfulness
-from .article import Article
+from .article import Article, LineMarks
 from .attribution import REPORTING, Overlap, Straddle, Voices, credit
-from .briefing import BOTTOM_LINE_WORDS, Actor, Attribution, Briefing, Curation, Draft, Evidence, InferredDate, Mention, Pending, Statement, Status
+from .briefing import (
+    BOTTOM_LINE_WORDS,
+    Actor,
+    Attribution,
+    Briefing,
+    Curation,
+    Draft,
+    Evidence,
+    InferredDate,
+    Intake,
+    Mention,
+    Pending,
+    Statement,
+    Status,
+)
 from .errors import CurationError, CurationWarning
 from .text import clean
 
@@ -68,12 +82,13 @@ def curation_path(seed: Path) -> Path:
     return seed.with_name(seed.stem + ".yml")
 
 
-def load(path: Path, article: Article) -> Briefing | Pending:
+def load(path: Path, article: Article, curation: Curation | Draft | None = None) -> Briefing | Pending:
     """The article's verified briefing; a draft or a missing curation gives a :class:`Pending` article,
-    still checked (a draft's quotes must be found too) so review starts from sound evidence."""
-    if not path.exists():
+    still checked (a draft's quotes must be found too) so review starts from sound evidence.
+    ``curation``: the file already read (to take its ``intake`` marks before the seed was parsed)."""
+    if curation is None and not path.exists():
         return Pending(article=article, draft=None, curation_path=path.name)
-    curation = read(path)
+    curation = curation or read(path)
     if isinstance(curation, Draft):
         check = _Verifier(article, path)
         draft = check.walk_attributed(curation)
@@ -100,6 +115,31 @@ def read(path: Path) -> Curation | Draft:
         raise CurationError(path, "is empty; start from the example in README, 'Curation schema'")
     kind = Draft if _is_draft(root) else Curation
     return _Builder(path).build(kind, root, "draft" if kind is Draft else "curation")
+
+
+def line_marks(intake: Intake | None, path: Path) -> LineMarks | None:
+    """The parser's marks from a curation's ``intake``; a malformed range is an error on its line."""
+    if intake is None:
+        return None
+
+    def lines(ranges: tuple[str, ...], field: str) -> frozenset[int]:
+        found: set[int] = set()
+        for text in ranges:
+            m = LINE_RANGE.match(text)
+            if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+                raise CurationError(path, f"intake.{field}: '{text}' is not a line or a range of lines; write '12' or '12-15'", intake.line)
+            found.update(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
+        return frozenset(found)
+
+    headline = None
+    if intake.headline is not None:
+        if not intake.headline.isdigit():
+            raise CurationError(path, f"intake.headline: '{intake.headline}' is not a line number; give the seed line the headline is on", intake.line)
+        headline = int(intake.headline)
+    return LineMarks(headline, lines(intake.furniture, "furniture"), lines(intake.body, "body"))
+
+
+LINE_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
 
 
 def _is_draft(root: yaml.Node) -> bool:

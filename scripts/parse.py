@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from . import furniture
-from .article import Article, Paragraph, PublicationDate, Quotation, Removed
+from .article import Article, LineMarks, MarkError, Paragraph, PublicationDate, Quotation, Removed
 from .errors import ParseError
 from .furniture import ADVERTISING, BYLINE_DATE, CAPTION, COUNTER, HEADLINE, LOADER, NAVIGATION, SOCIAL
 from .text import CONTROL
@@ -124,14 +124,14 @@ MAX_TITLE = 300  # characters; a longer first line is body text, not a headline
 WINDOWS_1252_NOTE = "The seed is not UTF-8; it was read as Windows-1252, the encoding its bytes fit."
 
 
-def parse_file(path: Path) -> Article:
+def parse_file(path: Path, marks: LineMarks | None = None) -> Article:
     data = path.read_bytes()
-    return parse_bytes(data, path)
+    return parse_bytes(data, path, marks)
 
 
-def parse_bytes(data: bytes, path: Path) -> Article:
+def parse_bytes(data: bytes, path: Path, marks: LineMarks | None = None) -> Article:
     text, notes = decode(data, path)
-    return parse_text(text, path, hashlib.sha256(data).hexdigest(), len(data), notes)
+    return parse_text(text, path, hashlib.sha256(data).hexdigest(), len(data), notes, marks)
 
 
 def decode(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
@@ -157,15 +157,21 @@ def seed_id(path: Path) -> str:
     return re.sub(r"[^a-z0-9_]+", "-", ascii_name.lower()).strip("-_")
 
 
-def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tuple[str, ...] = ()) -> Article:
+def parse_text(
+    text: str, path: Path, sha256: str = "", size: int = 0, notes: tuple[str, ...] = (), marks: LineMarks | None = None
+) -> Article:
     lines = _normalise_lines(text)
     numbered = list(enumerate(lines, start=1))
-    filled = [(n, line) for n, line in numbered if line]
+    marks = _checked(marks or LineMarks(), numbered)
+    # Lines the editor marked as furniture are furniture, whatever the rules say; the trailing-chrome cut
+    # never reaches past a line the editor marked as article text.
+    edited = [(n, "") if n in marks.furniture else (n, line) for n, line in numbered]
+    filled = [(n, line) for n, line in edited if line]
     if not filled:
         raise ParseError(path, "is empty; a seed needs a title line followed by the article's paragraphs")
-    if _is_chrome_marker(filled[0][1]):
+    if marks.headline is None and _is_chrome_marker(filled[0][1]):
         raise ParseError(path, "starts with website navigation, not a headline; the seed seems to hold only page chrome", filled[0][0])
-    title_at = _find_title(filled)
+    title_at = next(i for i, (n, _) in enumerate(filled) if n == marks.headline) if marks.headline else _find_title(filled)
     if title_at is None:
         raise ParseError(path, "starts with website navigation, not a headline; the seed seems to hold only page chrome", filled[0][0])
     title_line, title = filled[title_at]
@@ -173,23 +179,28 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
         raise ParseError(
             path, f"the first line is {len(title):,} characters long, not a headline; put the article's title on a line of its own", title_line
         )
-    body = [(n, line) for n, line in numbered if n > title_line]
+    body = [(n, line) for n, line in edited if n > title_line]
 
     found: dict[str, list[tuple[int, str]]] = {}
     meta: dict[str, object] = {}
+    if marks.furniture:
+        found[EDITOR] = [(n, numbered[n - 1][1]) for n in sorted(marks.furniture) if numbered[n - 1][1]]
     for n, line in filled[:title_at]:  # what the page prints above the headline
-        kind = _line_kind(line, title) or HEADER
+        kind = None if n in marks.body else _line_kind(line, title) or HEADER
         if not (kind == BYLINE_DATE and _read_metadata(line, meta)):
             found.setdefault(kind, []).append((n, line))
 
-    body, chrome = _split_chrome(body)
+    last_body = max(marks.body, default=0)
+    guarded, rest = [x for x in body if x[0] <= last_body], [x for x in body if x[0] > last_body]
+    rest, chrome = _split_chrome(rest)
+    body = guarded + rest
     kept: list[tuple[int, str]] = []
     codes: list[tuple[int, int]] = []
     for n, line in body:
         if furniture.WIRE_STORY_CODE.search(line):
             codes += [(n, len(m.group(0).strip())) for m in furniture.WIRE_STORY_CODE.finditer(line)]
             line = furniture.WIRE_STORY_CODE.sub("", line).strip()
-        kind = _line_kind(line, title) if line else None
+        kind = _line_kind(line, title) if line and n not in marks.body else None
         if kind == BYLINE_DATE and _read_metadata(line, meta):
             kept.append((n, ""))
             continue
@@ -202,7 +213,7 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
 
     # A paragraph of hard-wrapped lines may still be a caption as a whole.
     for block in list(blocks):
-        if len(block) > 1 and furniture.is_caption(_join(block)):
+        if len(block) > 1 and furniture.is_caption(_join(block)) and not any(n in marks.body for n, _ in block):
             blocks.remove(block)
             found.setdefault(CAPTION, []).extend(block)
 
@@ -289,9 +300,24 @@ def parse_text(text: str, path: Path, sha256: str = "", size: int = 0, notes: tu
     )
 
 
+def _checked(marks: LineMarks, numbered: list[tuple[int, str]]) -> LineMarks:
+    last = max((n for n, line in numbered if line), default=0)  # the seed's last line with text
+    for n in sorted({*marks.furniture, *marks.body, *([marks.headline] if marks.headline else [])}):
+        if not 1 <= n <= last:
+            raise MarkError(f"line {n} is outside the seed, which has {last} lines")
+    if marks.headline and not numbered[marks.headline - 1][1]:
+        raise MarkError(f"headline: line {marks.headline} of the seed is blank; give the line the headline is on")
+    both = marks.furniture & (marks.body | {marks.headline})
+    if both:
+        raise MarkError(f"line {min(both)} is marked both as furniture and as article text; mark it once")
+    return marks
+
+
 HEADER = "page header"
-KIND_ORDER = (HEADER, LOADER, NAVIGATION, HEADLINE, SOCIAL, CAPTION, COUNTER, BYLINE_DATE, ADVERTISING)
+EDITOR = "marked by the editor"
+KIND_ORDER = (EDITOR, HEADER, LOADER, NAVIGATION, HEADLINE, SOCIAL, CAPTION, COUNTER, BYLINE_DATE, ADVERTISING)
 _DESCRIPTIONS = {
+    EDITOR: ("line the editor marked as not part of the article", "lines the editor marked as not part of the article"),
     HEADER: ("line of the page above the headline", "lines of the page above the headline"),
     LOADER: ("loading or accessibility notice", "loading or accessibility notices"),
     NAVIGATION: (

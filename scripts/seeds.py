@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .article import Article
+from .article import Article, LineMarks, MarkError
 
 TEXT_SUFFIX = ".txt"
 HTML_SUFFIX = ".html"
@@ -31,16 +31,19 @@ def seed_suffix(source: Path) -> str:
     return HTML_SUFFIX if is_html(source) else TEXT_SUFFIX
 
 
-def read_bytes(data: bytes, path: Path) -> Article:
-    """A seed's bytes → :class:`Article`, by the kind its name says; a one-line error for what cannot be read."""
+def read_bytes(data: bytes, path: Path, marks: LineMarks | None = None) -> Article:
+    """A seed's bytes → :class:`Article`, by the kind its name says; a one-line error for what cannot be read.
+    ``marks``: an editor's word on a text seed's lines (a saved page has no lines to mark)."""
     if is_html(path):
+        if marks is not None:
+            raise MarkError("a saved web page has no lines to mark; delete 'intake' (its article is read from the page's structure)")
         from .webpage import parse_html  # trafilatura is imported only when a page is read
 
         return parse_html(data, path)
     from .parse import parse_bytes
 
-    return parse_bytes(data, path)
+    return parse_bytes(data, path, marks)
 
 
-def read_file(path: Path) -> Article:
-    return read_bytes(path.read_bytes(), path)
+def read_file(path: Path, marks: LineMarks | None = None) -> Article:
+    return read_bytes(path.read_bytes(), path, marks)
