@@ -45,7 +45,7 @@ def seed_files(seeds_dir: Path) -> list[Path]:
 def load_corpus(seeds_dir: Path) -> Corpus:
     seeds = seed_files(seeds_dir)
     if not seeds:
-        raise BriefingError(seeds_dir, f"holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
+        raise BriefingError(seeds_dir, "holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
     read = [_read(seed) for seed in seeds]
     _check_distinct([article for article, _ in read])
     return corpus.build([curation.load(curation.curation_path(a.path), a, c) for a, c in read])

@@ -103,3 +103,17 @@ def site_pages(site: Path) -> list[str]:
         rel = page.parent.relative_to(site).as_posix()
         paths.append("" if rel == "." else rel + "/")
     return paths
+
+
+def edited(tmp_path: Path, source: Path, old: str, new: str) -> Path:
+    """A copy of ``source`` in ``tmp_path`` with the one occurrence of ``old`` replaced by ``new``."""
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / source.name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line of ``path`` that contains ``text``."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)

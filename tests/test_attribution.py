@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,7 @@ from scripts.briefing import Attribution, Evidence, Voice
 from scripts.errors import CurationError
 from scripts.parse import parse_file
 
-from .conftest import FIRST_SEED, FIXTURES
+from .conftest import FIRST_SEED, FIXTURES, edited, line_of
 
 SEED = FIXTURES / "faithfulness" / "checkpoint.txt"
 GOOD = FIXTURES / "faithfulness" / "checkpoint.yml"
@@ -21,18 +20,6 @@ GOOD = FIXTURES / "faithfulness" / "checkpoint.yml"
 @pytest.fixture(scope="module")
 def article():
     return parse_file(SEED)
-
-
-def edited(tmp_path: Path, old: str, new: str, source: Path = GOOD) -> Path:
-    text = source.read_text(encoding="utf-8")
-    assert old in text, old
-    path = tmp_path / source.name
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if text in line)
 
 
 def test_each_quote_takes_the_source_of_the_words_it_lies_in(article):
@@ -58,7 +45,7 @@ def test_quote_marks_and_commas_at_a_voice_edge_are_nobody_s_words(article):
 
 
 def test_a_quote_across_two_voices_is_refused_with_its_line(article, tmp_path):
-    path = edited(tmp_path, "      - said Karim Haddad, a police spokesman\n", "      - within a month,\" said Karim Haddad\n")
+    path = edited(tmp_path, GOOD, "      - said Karim Haddad, a police spokesman\n", "      - within a month,\" said Karim Haddad\n")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
     assert caught.value.line == line_of(path, 'within a month," said Karim Haddad')
@@ -66,7 +53,7 @@ def test_a_quote_across_two_voices_is_refused_with_its_line(article, tmp_path):
 
 
 def test_the_same_words_can_never_have_two_sources(article, tmp_path):
-    path = edited(tmp_path, "        - We expect the first patrols within a month,\n", "        - We expect the first patrols within a month,\n        - along the desert road near Rutba\n")
+    path = edited(tmp_path, GOOD, "        - We expect the first patrols within a month,\n", "        - We expect the first patrols within a month,\n        - along the desert road near Rutba\n")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
     assert caught.value.line == line_of(path, "- along the desert road near Rutba")
@@ -84,16 +71,16 @@ def test_overlapping_spans_are_found_whatever_their_order():
 
 def test_a_hand_written_credit_that_contradicts_the_quotes_is_an_error(article, tmp_path):
     old = "key_points:\n  - text: The patrols are designed to stop smugglers who seemingly use the road after dark.\n    type: plan\n"
-    path = edited(tmp_path, old, old + "    according_to: [governor]\n")
+    path = edited(tmp_path, GOOD, old, old + "    according_to: [governor]\n")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
-    assert caught.value.line == line_of(path, "The patrols are designed to stop smugglers") - 0
+    assert caught.value.line == line_of(path, "The patrols are designed to stop smugglers")
     assert "according_to says governor, but its quotes are the words of the article's own reporting" in str(caught.value)
     assert "delete according_to" in str(caught.value)
 
 
 def test_a_voice_must_name_a_known_actor(article, tmp_path):
-    path = edited(tmp_path, "    - source: karim-haddad\n", "    - source: karim-hadad\n")
+    path = edited(tmp_path, GOOD, "    - source: karim-haddad\n", "    - source: karim-hadad\n")
     with pytest.raises(CurationError, match=r"attribution.voices source: unknown actor id 'karim-hadad'; did you mean 'karim-haddad'\?"):
         curation.load(path, article)
 

@@ -5,7 +5,6 @@ tests/test_curation.py.)"""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from scripts.errors import BriefingError, CurationError
 from scripts.parse import parse_file
 from scripts.render import render_site
 
-from .conftest import FIRST_SEED, FIXTURES
+from .conftest import FIRST_SEED, FIXTURES, edited, line_of
 
 SEED = FIXTURES / "seeds" / "dateline_ap.txt"
 GOOD = FIXTURES / "curation" / "dateline_ap.yml"
@@ -25,21 +24,8 @@ def article():
     return parse_file(SEED)
 
 
-def edited(tmp_path: Path, old: str, new: str, source: Path = GOOD) -> Path:
-    text = source.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / source.name
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, text: str) -> int:
-    (number,) = [n for n, line in enumerate(path.read_text().splitlines(), start=1) if text in line]
-    return number
-
-
 def test_a_quote_across_two_paragraphs_is_named_as_such(article, tmp_path):
-    path = edited(tmp_path, "    evidence: the army plans to build watchtowers along the border with Syria\n",
+    path = edited(tmp_path, GOOD, "    evidence: the army plans to build watchtowers along the border with Syria\n",
                   "    evidence: two officers said on Sunday. The officers, who spoke on condition\n")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
@@ -48,7 +34,7 @@ def test_a_quote_across_two_paragraphs_is_named_as_such(article, tmp_path):
 
 
 def test_leads_left_in_a_finished_curation_are_named(article, tmp_path):
-    path = edited(tmp_path, "summary:\n  text: Two", "candidates:\n  numbers:\n    - evidence: two officers said on Sunday\nsummary:\n  text: Two")
+    path = edited(tmp_path, GOOD, "summary:\n  text: Two", "candidates:\n  numbers:\n    - evidence: two officers said on Sunday\nsummary:\n  text: Two")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
     assert caught.value.line == line_of(path, "candidates:")
@@ -58,7 +44,7 @@ def test_leads_left_in_a_finished_curation_are_named(article, tmp_path):
 def test_one_actor_id_with_two_kinds_names_both_files(tmp_path):
     first = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
     dated = FIXTURES / "corpus" / "dated_ap.txt"
-    path = edited(tmp_path, "    kind: security force\n    who:\n      text: Iraq's army", "    kind: militia\n    who:\n      text: Iraq's army", FIXTURES / "corpus" / "dated_ap.yml")
+    path = edited(tmp_path, FIXTURES / "corpus" / "dated_ap.yml", "    kind: security force\n    who:\n      text: Iraq's army", "    kind: militia\n    who:\n      text: Iraq's army")
     other = curation.load(path, parse_file(dated))
     with pytest.raises(BriefingError) as caught:
         corpus.build([first, other])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +12,7 @@ from scripts.briefing import Evidence, Statement
 from scripts.errors import CurationError
 from scripts.parse import parse_file
 
-from .conftest import FIRST_SEED, FIXTURES, project_copy, mkdocs_build
+from .conftest import FIRST_SEED, FIXTURES, edited, line_of, mkdocs_build, project_copy
 
 SEED = FIXTURES / "faithfulness" / "checkpoint.txt"
 GOOD = FIXTURES / "faithfulness" / "checkpoint.yml"
@@ -23,18 +22,6 @@ NAMES = {REPORTING: "The wire's own reporting", "officials": "The officials"}
 @pytest.fixture(scope="module")
 def article():
     return parse_file(SEED)
-
-
-def edited(tmp_path: Path, old: str, new: str) -> Path:
-    text = GOOD.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / GOOD.name
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if text in line)
 
 
 def statement(text: str, kind: str, *sources: str) -> Statement:
@@ -51,7 +38,7 @@ def test_the_good_fixture_and_the_first_seed_raise_no_warning(article):
 
 
 def test_a_reported_fact_resting_on_attributed_words_is_an_error(article, tmp_path):
-    path = edited(tmp_path, "  text: Border guards will likely add night patrols near Rutba, the province's governor says.\n  type: forecast", "  text: Border guards will likely add night patrols near Rutba, the province's governor says.\n  type: reported fact")
+    path = edited(tmp_path, GOOD, "  text: Border guards will likely add night patrols near Rutba, the province's governor says.\n  type: forecast", "  text: Border guards will likely add night patrols near Rutba, the province's governor says.\n  type: reported fact")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
     assert caught.value.line == line_of(path, "type: reported fact") - 1
@@ -60,7 +47,7 @@ def test_a_reported_fact_resting_on_attributed_words_is_an_error(article, tmp_pa
 
 
 def test_a_dropped_hedge_is_a_warning_with_file_and_line(article, tmp_path):
-    path = edited(tmp_path, "text: The patrols are designed to stop smugglers who seemingly use the road after dark.", "text: The patrols are designed to stop the smugglers who use the road after dark.")
+    path = edited(tmp_path, GOOD, "text: The patrols are designed to stop smugglers who seemingly use the road after dark.", "text: The patrols are designed to stop the smugglers who use the road after dark.")
     (warning,) = curation.load(path, article).warnings
     assert warning.line == line_of(path, "stop the smugglers who use the road")
     assert str(warning).endswith('the quote hedges ("seemingly") but the statement says it flatly; keep the hedge in the statement\'s words')
@@ -106,7 +93,7 @@ def test_warnings_are_listed_by_the_build_and_on_the_review_page_without_failing
 def test_a_bottom_line_over_forty_words_is_refused(article, tmp_path):
     clause = "    type: forecast\n    evidence: [Border guards will likely add night patrols]\n"
     long = "bottom_line:\n" + "".join(f"  - text: Border guards will likely add patrols near Rutba, clause {n}.\n{clause}" for n in range(5))
-    path = edited(tmp_path, "key_points:\n", long + "key_points:\n")
+    path = edited(tmp_path, GOOD, "key_points:\n", long + "key_points:\n")
     with pytest.raises(CurationError) as caught:
         curation.load(path, article)
     assert caught.value.line == line_of(path, "clause 0.")
