@@ -33,7 +33,7 @@ Nav = list[Any]  # MkDocs' nav structure: [{"Title": "page.md" | Nav}, ...]
 
 
 EXCERPT_WORDS = 6  # words either side of a mention in an actor's excerpts
-PER_PAGE = {"articles": 50, "timeline": 100, "actors": 100, "pillars": 100, "appearances": 20}
+PER_PAGE = {"review": 20, "articles": 50, "timeline": 100, "actors": 100, "pillars": 100, "appearances": 20}
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Pages:
     types = "types.md"
     data = "data.md"
     glossary = "glossary.md"
-    review = "review.md"
+    review = "review/index.md"
 
     @staticmethod
     def numbered(first: str, number: int) -> str:
@@ -137,7 +137,8 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     )
     page(Pages.data, "data.md", files=files)
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
-    page(Pages.review, "review.md")  # awaiting review, and statements the checks question
+    # Awaiting review, and statements the checks question: split like every list that grows with the corpus.
+    paged(Pages.review, "review.md", list(corpus.reviewable), PER_PAGE["review"])
     for entry in corpus.entries:
         if isinstance(entry, Pending):
             page(Pages.article(entry), "pending.md", e=entry)

@@ -117,3 +117,16 @@ def edited(tmp_path: Path, source: Path, old: str, new: str) -> Path:
 def line_of(path: Path, text: str) -> int:
     """The number of the first line of ``path`` that contains ``text``."""
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201 - a Playwright Browser, imported here only when a browser test asks for one
+    """Debian's Chromium driven by Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

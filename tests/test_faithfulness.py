@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import dataclasses
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -100,3 +102,18 @@ def test_a_bottom_line_over_forty_words_is_refused(article, tmp_path):
     assert "bottom_line: 50 words; a reader should have the gist in 40 words or fewer" in str(caught.value)
     path.write_text(path.read_text().replace(" near Rutba, clause", " clause"), encoding="utf-8")
     assert len(curation.load(path, article).curation.bottom_line) == 5  # 40 words: accepted
+
+
+def test_the_review_page_is_split_like_every_list_that_grows(article):
+    from scripts import corpus
+    from scripts.briefing import Pending
+    from scripts.render import PER_PAGE, render_site
+
+    pending = [
+        Pending(dataclasses.replace(article, seed_id=f"a{n:03d}", path=article.path.with_name(f"a{n:03d}.txt")), None, f"a{n:03d}.yml")
+        for n in range(45)
+    ]
+    pages = render_site(corpus.build(pending)).pages
+    split = sorted(p for p in pages if p.startswith("review/"))
+    assert split == ["review/index.md", "review/page-2.md", "review/page-3.md"]
+    assert [pages[p].count("awaiting review</span>") for p in split] == [PER_PAGE["review"], PER_PAGE["review"], 5]

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from .browser import Recorder, launch, recorded_page, search
+from .browser import Recorder, recorded_page, search
 from .conftest import mkdocs_build, serve
 from .tools.pagekinds import PAGE_KINDS
 
@@ -34,14 +34,6 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
     finally:
         server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def outside(base: str, urls: Iterable[str]) -> list[str]:
