@@ -82,11 +82,13 @@ class Statement:
 @dataclass(frozen=True)
 class Actor:
     id: str
-    name: str
-    kind: ActorKind
     who: Statement
     role: Statement
     mentioned_as: tuple[str, ...]
+    # Declared once, in docs/entities.yml (scripts.entities); given here only for an actor not listed there.
+    name: str = ""
+    kind: ActorKind | None = None
+    other_names: tuple[str, ...] = internal(())  # the aliases docs/entities.yml declares (ISIS, Daesh)
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())  # each field's own line, for messages
 
@@ -97,8 +99,8 @@ class Actor:
 @dataclass(frozen=True)
 class ThreatMove:
     id: str
-    name: str
     expected: Statement
+    name: str = ""  # declared once, in docs/entities.yml, unless the move is listed nowhere else yet
     line: int = internal()
 
 
@@ -118,12 +120,12 @@ class Status:
 @dataclass(frozen=True)
 class Pillar:
     id: str
-    name: str
     what: Statement
     answers: tuple[str, ...]  # ThreatMove ids
     why: Statement
     carried_out_by: tuple[str, ...]  # Actor ids
     status: Status
+    name: str = ""  # declared once, in docs/entities.yml, unless the pillar is listed nowhere else yet
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())
 

@@ -45,7 +45,10 @@ class Merged(Generic[Item]):
 
     @property
     def other_names(self) -> tuple[str, ...]:
-        return tuple(n for n in dict.fromkeys(a.item.name for a in self.appearances) if n != self.name)
+        """Names an article gave it besides the current one, then the other names declared for it (ISIS, Daesh)."""
+        given = (a.item.name for a in self.appearances)
+        declared = (n for a in self.appearances for n in getattr(a.item, "other_names", ()))
+        return tuple(n for n in dict.fromkeys((*given, *declared)) if n != self.name)
 
     @property
     def articles(self) -> int:

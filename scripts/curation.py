@@ -21,7 +21,7 @@ import yaml
 
 from . import evidence as quotes
 from . import faithfulness
-from .article import Article, LineMarks
+from .article import Article, LineMarks, MarkError
 from .attribution import REPORTING, Overlap, Straddle, Voices, credit
 from .briefing import (
     BOTTOM_LINE_WORDS,
@@ -39,6 +39,7 @@ from .briefing import (
     Status,
 )
 from .errors import CurationError, CurationWarning
+from .seeds import read_file
 from .text import clean
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
@@ -80,6 +81,17 @@ def _real_date(text: str) -> bool:
 
 def curation_path(seed: Path) -> Path:
     return seed.with_name(seed.stem + ".yml")
+
+
+def read_with_seed(seed: Path) -> tuple[Article, Curation | Draft | None]:
+    """A seed and its curation, read together: the curation's ``intake`` marks how the seed is parsed."""
+    path = curation_path(seed)
+    written = read(path) if path.exists() else None
+    intake = written.intake if written is not None else None
+    try:
+        return read_file(seed, line_marks(intake, path)), written
+    except MarkError as err:
+        raise CurationError(path, f"intake: {err}", intake.line if intake else None) from None
 
 
 def load(path: Path, article: Article, curation: Curation | Draft | None = None) -> Briefing | Pending:

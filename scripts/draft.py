@@ -16,15 +16,15 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
-from . import aliases as aliases_file
-from . import curation, speech
+from . import carryover, curation, entities, speech
 from . import evidence as quotes
 from .article import Article, Paragraph
-from .briefing import Draft
+from .briefing import Curation, Draft
 from .errors import BriefingError, display_path
 from .seeds import CURATION_SUFFIX, SEED_SUFFIXES, read_bytes, seed_suffix
 from .text import clean
@@ -50,8 +50,12 @@ def add_seed(source: Path, seeds_dir: Path) -> tuple[Path, Path]:
     _refuse_duplicate(source, digest, seeds_dir)
     seed = seeds_dir / f"{_next_number(seeds_dir):03d}_{digest[:HASH_CHARS]}{seed_suffix(source)}"
     draft = curation.curation_path(seed)
-    known, example = known_actors(seeds_dir)
-    text = draft_text(article, seed.name, known, example)
+    original = carryover.find_original(article, curated_articles(seeds_dir))
+    if original is not None:
+        text = copy_draft_text(article, seed.name, original)
+    else:
+        known, example = known_actors(seeds_dir)
+        text = draft_text(article, seed.name, known, example)
     _write_new(seed, data, draft, text)
     return seed, draft
 
@@ -126,11 +130,11 @@ class KnownActor:
     aliases: tuple[str, ...]  # mentioned_as and name, across every curation that has the actor
 
 
-def known_actors(seeds_dir: Path, other_names: dict[str, tuple[str, ...]] | None = None) -> tuple[list[KnownActor], str | None]:
-    """Actors of every finished curation in ``seeds_dir``, with their other names from ``docs/aliases.yml``,
-    and the name of one such curation as an example."""
-    other_names = aliases_file.load() if other_names is None else other_names
-    aliases: dict[str, list[str]] = {}
+def known_actors(seeds_dir: Path, shared: entities.Entities | None = None) -> tuple[list[KnownActor], str | None]:
+    """Every actor declared in ``docs/entities.yml`` (its name and other names) or in a finished curation in
+    ``seeds_dir`` (the words articles mention it by), and the name of one such curation as an example."""
+    shared = entities.load() if shared is None else shared
+    aliases: dict[str, list[str]] = {a: [s.name, *s.aliases] for a, s in shared.actors.items()}
     example = None
     for path in _seed_entries(seeds_dir, CURATION_SUFFIX):
         try:
@@ -142,8 +146,22 @@ def known_actors(seeds_dir: Path, other_names: dict[str, tuple[str, ...]] | None
         example = example or path.name
         for actor in done.actors:
             known = aliases.setdefault(actor.id, [])
-            known.extend(a for a in (*actor.mentioned_as, actor.name, *other_names.get(actor.id, ())) if a not in known)
+            known.extend(a for a in (*actor.mentioned_as, actor.name) if a and a not in known)
     return [KnownActor(actor_id, tuple(names)) for actor_id, names in aliases.items()], example
+
+
+def curated_articles(seeds_dir: Path) -> Iterator[tuple[Article, Path]]:
+    """Each seed with a finished curation, read as the build reads it, with its curation's path."""
+    for seed in _seed_entries(seeds_dir, *SEED_SUFFIXES):
+        path = curation.curation_path(seed)
+        if not path.exists():
+            continue
+        try:
+            article, written = curation.read_with_seed(seed)
+        except BriefingError:
+            continue  # a broken seed or curation is reported by the build; it is no original to start from
+        if isinstance(written, Curation):
+            yield article, path
 
 
 # --- sentences and verified evidence -------------------------------------------------------------
@@ -578,3 +596,23 @@ def _header(article: Article, seed_name: str, example: str | None) -> str:
         "Run `make serve` while editing: a problem shows as one line naming this file, the line and the fix.",
     ]
     return "".join(f"# {line}\n" for line in lines)
+
+
+def copy_draft_text(article: Article, seed_name: str, original: carryover.Original) -> str:
+    """The draft of a wire copy: the original's curation, its quotes checked against the copy."""
+    carried = carryover.carry_over(article, original)
+    name = original.curation_path.name
+    lines = [
+        f"DRAFT curation for {seed_name}: “{_comment_text(article.title)}”.",
+        f"Written by `make new`. This article is a copy of the story curated in {name} ({original.containment:.0%} of",
+        "the shorter text's 5-word runs occur in the other), so the draft is that curation, each quote checked against",
+        f"this copy: {carried.kept} found as they are, {carried.changed} CHANGED (the copy's words put in; check the",
+        f"statement still says what they say), {carried.missing} NOT IN THIS COPY (taken out). To finish it:",
+        "  1. Search this file for CHANGED and NOT IN THIS COPY, and adjust each statement to what this copy says.",
+        "  2. Curate the paragraphs only this copy has, listed at the end, if they say something the briefing needs.",
+        "  3. Delete the line `status: draft`.",
+        "Run `make serve` while editing: a problem shows as one line naming this file, the line and the fix.",
+    ]
+    added = [f"#   ¶{p.number}: {_comment_text(p.text)}" for p in carried.added]
+    tail = ["", "# Paragraphs only this copy has (curate them above, or leave them out):", *added] if added else []
+    return "".join(f"# {line}\n" for line in lines) + "\nstatus: draft\n\n" + carried.text + "".join(f"{line}\n" for line in tail)

@@ -6,11 +6,11 @@ import json
 import re
 from pathlib import Path
 
-from . import corpus, curation, glossary
-from .article import Article, MarkError
-from .briefing import Curation, Draft
+from . import corpus, entities, glossary
+from .article import Article
 from .corpus import Corpus
-from .errors import BriefingError, CurationError, display_path
+from .errors import BriefingError, display_path
+from .loading import load_entry
 from .render import Nav, Site, render_site
 from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name, read_file
 
@@ -42,24 +42,14 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return seeds
 
 
-def load_corpus(seeds_dir: Path) -> Corpus:
+def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES) -> Corpus:
     seeds = seed_files(seeds_dir)
     if not seeds:
         raise BriefingError(seeds_dir, "holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
-    read = [_read(seed) for seed in seeds]
-    _check_distinct([article for article, _ in read])
-    return corpus.build([curation.load(curation.curation_path(a.path), a, c) for a, c in read])
-
-
-def _read(seed: Path) -> tuple[Article, Curation | Draft | None]:
-    """A seed and its curation, read together: the curation's ``intake`` marks how the seed is parsed."""
-    path = curation.curation_path(seed)
-    written = curation.read(path) if path.exists() else None
-    intake = written.intake if written is not None else None
-    try:
-        return read_file(seed, curation.line_marks(intake, path)), written
-    except MarkError as err:
-        raise CurationError(path, f"intake: {err}", intake.line if intake else None) from None
+    shared = entities.load(entities_path)
+    entries = [load_entry(seed, shared) for seed in seeds]
+    _check_distinct([entry.article for entry in entries])
+    return corpus.build(entries)
 
 
 def refuse_pending(built: Corpus) -> None:

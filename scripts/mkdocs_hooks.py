@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, fragments, glossary, memory, reproducible  # noqa: E402
+from scripts import csp, entities, fragments, glossary, memory, reproducible  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.generate import refuse_pending  # noqa: E402
@@ -89,5 +89,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
     server.watch(str(SEEDS))
     server.watch(str(GLOSSARY))
+    server.watch(str(entities.ENTITIES))
     server.watch(str(TEMPLATES))
     return server

@@ -9,6 +9,7 @@ from scripts import curation
 from scripts.attribution import REPORTING, Overlap, Straddle, Voices, shares
 from scripts.briefing import Attribution, Evidence, Voice
 from scripts.errors import CurationError
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED, FIXTURES, edited, line_of
@@ -105,7 +106,7 @@ def test_shares_list_each_source_s_paragraphs(article):
 
 
 def test_the_first_seed_credits_the_ap_s_own_reporting_to_nobody_else():
-    briefing = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    briefing = load_entry(FIRST_SEED)
     by_paragraph: dict[int, set[str]] = {}
     for statement in (briefing.curation.summary, *briefing.curation.key_points):
         for e in statement.evidence:

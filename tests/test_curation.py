@@ -8,6 +8,7 @@ import pytest
 from scripts import curation
 from scripts.briefing import Pending
 from scripts.errors import CurationError
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED, FIXTURES
@@ -48,7 +49,7 @@ def test_quotes_tolerate_whitespace_and_quote_style_only(article, tmp_path):
 
 
 def test_first_seed_curation_is_verified():
-    briefing = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    briefing = load_entry(FIRST_SEED)
     c = briefing.curation
     assert len(c.key_points) >= 4
     assert {a.kind for a in c.actors} >= {"state body", "armed group", "militia", "analyst", "news outlet"}

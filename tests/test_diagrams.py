@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from scripts import corpus, curation
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED
@@ -21,7 +22,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def briefing():
-    return curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    return load_entry(FIRST_SEED)
 
 
 def svg_on(site, page: str) -> ET.Element:

@@ -327,23 +327,4 @@ def test_other_names_of_a_curated_actor_are_recognised_in_a_new_article(seeds, t
     _, written = draft.add_seed(source, seeds)
     actors = yaml.safe_load(written.read_text(encoding="utf-8"))["candidates"]["actors"]
     (isil,) = [a for a in actors if a.get("name") == "ISIL"]
-    assert isil["known"] == "islamic-state"  # from docs/aliases.yml, not from any curation's mentioned_as
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("islamic-state: [ISIS\n", "is not valid YAML"),
-        ("Islamic State: [ISIS]\n", "'Islamic State' is not an actor id"),
-        ("islamic-state: [ISIS]\nislamic-state: [ISIL]\n", "actor 'islamic-state' is listed twice"),
-        ("islamic-state: ISIS\n", "give a list of names"),
-    ],
-)
-def test_a_bad_aliases_file_is_one_line_with_file_and_line(tmp_path, text, message):
-    from scripts import aliases
-
-    path = tmp_path / "aliases.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(BriefingError) as caught:
-        aliases.load(path)
-    assert message in str(caught.value) and caught.value.line and "\n" not in str(caught.value)
+    assert isil["known"] == "islamic-state"  # from docs/entities.yml, not from any curation's mentioned_as

@@ -8,8 +8,9 @@ import dataclasses
 
 import pytest
 
-from scripts import corpus, curation
+from scripts import corpus, curation, entities
 from scripts.errors import BriefingError, CurationError
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 from scripts.render import render_site
 
@@ -41,16 +42,29 @@ def test_leads_left_in_a_finished_curation_are_named(article, tmp_path):
     assert "the draft's leads are still here; delete the whole 'candidates:' block" in str(caught.value)
 
 
-def test_one_actor_id_with_two_kinds_names_both_files(tmp_path):
-    first = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
-    dated = FIXTURES / "corpus" / "dated_ap.txt"
-    path = edited(tmp_path, FIXTURES / "corpus" / "dated_ap.yml", "    kind: security force\n    who:\n      text: Iraq's army", "    kind: militia\n    who:\n      text: Iraq's army")
-    other = curation.load(path, parse_file(dated))
-    with pytest.raises(BriefingError) as caught:
-        corpus.build([first, other])
+def test_a_kind_that_contradicts_the_shared_declaration_names_both_files(tmp_path):
+    path = edited(tmp_path, FIXTURES / "corpus" / "dated_ap.yml", "  - id: iraqi-forces\n", "  - id: iraqi-forces\n    kind: militia\n")
+    with pytest.raises(CurationError) as caught:
+        entities.resolve(curation.read(path), entities.load(), path)
     message = str(caught.value)
-    assert "actor 'iraqi-forces' is a 'militia' here but a 'security force' in 000_b2ab8aba2c0e3d24.yml" in message
-    assert caught.value.path.name == "dated_ap.yml" and caught.value.line == line_of(path, "kind: militia")
+    declared = line_of(entities.ENTITIES, "iraqi-forces:") + 2  # its kind, two lines below the id
+    assert f"actor 'iraqi-forces': kind 'militia' contradicts docs/entities.yml:{declared} ('security force')" in message
+    assert caught.value.path == path and caught.value.line == line_of(path, "kind: militia")
+    assert "delete this line" in message
+
+
+def test_one_undeclared_actor_id_with_two_kinds_names_both_files(tmp_path):
+    add = "  - id: new-unit\n    name: A new unit\n    kind: {kind}\n    who:\n      text: A unit of the army, as two officers describe it\n      type: attributed claim\n      evidence: [the army plans to build watchtowers]\n    role:\n      text: Iraq's army\n      type: plan\n      evidence: [the army plans to build watchtowers]\n    mentioned_as: [army]\n"
+    briefings = []
+    for kind in ("militia", "security force"):
+        (tmp_path / kind).mkdir()
+        source = edited(tmp_path / kind, FIXTURES / "corpus" / "dated_ap.yml", "actors:\n", "actors:\n" + add.format(kind=kind))
+        declared = entities.resolve(curation.read(source), entities.load(), source)  # new-unit is in no shared file
+        briefings.append(curation.load(source, parse_file(FIXTURES / "corpus" / "dated_ap.txt"), declared))
+    with pytest.raises(BriefingError) as caught:
+        corpus.build(briefings)
+    message = str(caught.value)
+    assert "actor 'new-unit' is a 'militia' here but a 'security force' in dated_ap.yml" in message
     assert "give it the same kind in both" in message
 
 

@@ -12,6 +12,7 @@ from scripts import curation, faithfulness
 from scripts.attribution import REPORTING
 from scripts.briefing import Evidence, Statement
 from scripts.errors import CurationError
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED, FIXTURES, edited, line_of, mkdocs_build, project_copy
@@ -36,7 +37,7 @@ def messages(s: Statement, *passages: str) -> list[tuple[bool, str]]:
 
 def test_the_good_fixture_and_the_first_seed_raise_no_warning(article):
     assert curation.load(GOOD, article).warnings == ()
-    assert curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED)).warnings == ()
+    assert load_entry(FIRST_SEED).warnings == ()
 
 
 def test_a_reported_fact_resting_on_attributed_words_is_an_error(article, tmp_path):

@@ -11,6 +11,7 @@ import pytest
 
 from scripts import curation
 from scripts.coverage import uses
+from scripts.loading import load_entry
 from scripts.opendata import _cell
 from scripts.parse import parse_file
 
@@ -32,7 +33,7 @@ def test_briefing_json_validates_against_its_schema(built_site, data):
 
 
 def test_every_evidence_offset_points_at_its_quote(data):
-    briefing = curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    briefing = load_entry(FIRST_SEED)
     (article,) = data["articles"]
     paragraphs = {p["number"]: p["text"] for p in article["paragraphs"]}
     assert len(data["statements"]) == len(uses(briefing))

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from scripts import curation
 from scripts.evidence import normalise
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED, mkdocs_build, serve
@@ -57,7 +58,7 @@ def text_of(node) -> str:
 
 @pytest.fixture(scope="module")
 def briefing():
-    return curation.load(curation.curation_path(FIRST_SEED), parse_file(FIRST_SEED))
+    return load_entry(FIRST_SEED)
 
 
 def test_strict_build_has_no_warnings(tmp_path):

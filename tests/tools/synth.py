@@ -28,6 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts import entities
+
 ROOT = Path(__file__).resolve().parents[2]
 REAL_SEED = ROOT / "seeds" / "000_b2ab8aba2c0e3d24.txt"
 REAL_OUTLET = re.compile(r"^\S+\.\w+ - ")
@@ -39,6 +41,9 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: 
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
+
+
+SHARED = entities.load()  # the real actors' names and kinds, declared once
 
 
 # --- actors -----------------------------------------------------------------------------------
@@ -597,9 +602,12 @@ def make_curation(real: Real, sub: Substitution, cast: dict[str, Cast]) -> dict:
     ids = {POOL[role][0]: member.id for role, member in cast.items()}
     data = transform(copy.deepcopy(real.curation), sub, ids)
     by_id = {member.id: member for member in cast.values()}
+    real_id = {member: real for real, member in ids.items()}
     for actor in data["actors"]:
         if (member := by_id.get(actor["id"])) is not None:
+            # A renamed actor is declared nowhere else: its article declares its name and kind.
             actor["name"], actor["mentioned_as"] = member.name, [member.alias]
+            actor["kind"] = SHARED.actors[real_id[member.id]].kind
     # Replaced words can be longer ("Mosul" → "Deir ez-Zor"): keep the bottom line within its 40 words.
     while sum(len(c["text"].split()) for c in data.get("bottom_line", ())) > 40:
         data["bottom_line"].pop()

@@ -1,0 +1,209 @@
+"""A wire copy's draft, started from the finished curation of the story it copies.
+
+Outlets reprint an agency story with small edits, so most of a copy's curation is already written: the
+statements of the original whose quotes occur in the copy hold for the copy too. The draft is the
+original curation's own text, every quote checked against the copy:
+
+- a quote found once in the copy stays as it is (nothing is re-typed, so nothing can drift);
+- a quote the copy changed is replaced by the copy's passage that takes its place, with a ``CHANGED``
+  comment giving the original words, for the editor to check the statement still says what it says;
+- a quote the copy does not carry is taken out, with a ``NOT IN THIS COPY`` comment; a statement (or
+  voice) left with no quote is taken out whole, the same way;
+- the paragraphs only the copy has are listed at the end, for the editor to curate.
+
+The original's ``intake`` marks are dropped (they number the original's lines, not the copy's). Editing
+is done on the curation's text, line by line, with the YAML node tree only telling where each quote
+lies, so the editor's comments, order and wording carry over as they were written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import evidence as quotes
+from .article import Article, Paragraph
+from .curation import _Loader
+from .wire import COPY_CONTAINMENT, article_shingles, normalised_words, paragraph_changes
+
+# Share of a quote's words the copy's passage must keep to stand in for it; below it the quote is gone.
+STANDS_IN = 0.6
+QUOTE_LISTS = ("evidence", "says")  # the keys whose items are verbatim quotes
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Original:
+    article: Article
+    curation_path: Path
+    containment: float  # share of the shorter text's 5-word runs found in the other
+
+
+def find_original(copy: Article, curated: Iterable[tuple[Article, Path]]) -> Original | None:
+    """The curated article ``copy`` reprints, by the rule that recognises wire copies; the closest if several."""
+    mine = article_shingles(copy)
+    best: Original | None = None
+    for article, path in curated:
+        theirs = article_shingles(article)
+        if not mine or not theirs:
+            continue
+        containment = len(mine & theirs) / min(len(mine), len(theirs))
+        if containment >= COPY_CONTAINMENT and (best is None or containment > best.containment):
+            best = Original(article, path, containment)
+    return best
+
+
+@dataclass(frozen=True)
+class _Quote:
+    node: yaml.ScalarNode
+    passage: str | None  # the copy's words for it; None when the copy does not carry it
+    changed: bool
+
+
+@dataclass
+class CarriedOver:
+    text: str  # the draft's YAML, without its header
+    kept: int = 0
+    changed: int = 0
+    missing: int = 0
+    added: tuple[Paragraph, ...] = ()
+
+
+def carry_over(copy: Article, original: Original) -> CarriedOver:
+    source = original.curation_path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    root = yaml.compose(source, Loader=_Loader)
+    result = CarriedOver("")
+    edits: dict[int, tuple[int, list[str]]] = {}  # first line → (last line, replacement lines)
+    for key, value in root.value:
+        if key.value in ("intake", "status"):
+            _replace(edits, lines, key, value, [])  # line numbers of the original's seed; the status of the original
+    for (first, last), quoted in _quote_lists(root):
+        found = [_relocate(copy, node) for node in quoted]
+        if not any(q.passage for q in found):
+            result.missing += len(found)
+            example = _one_line(found[0].node.value) if found else ""
+            _replace(edits, lines, first, last, _commented(lines, first, last, f'NOT IN THIS COPY: no quote of this entry is in the copy (the first was "{example}"); curate it again or leave it out'))
+            continue
+        for q in found:
+            indent = " " * max(q.node.start_mark.column - 2, 0)
+            if q.passage is None:
+                result.missing += 1
+                _replace(edits, lines, q.node, q.node, [f'{indent}# NOT IN THIS COPY: "{_one_line(q.node.value)}"; check the statement without it'])
+            elif q.changed:
+                result.changed += 1
+                lead = lines[q.node.start_mark.line][: q.node.start_mark.column]
+                _replace(edits, lines, q.node, q.node, [f'{indent}# CHANGED in this copy; the original read: "{_one_line(q.node.value)}"', lead + _scalar(q.passage)])
+            else:
+                result.kept += 1
+    result.text = "\n".join(_apply(lines, edits)) + "\n"
+    result.added = tuple(copy.paragraph(c.copy) for c in paragraph_changes(original.article.paragraphs, copy.paragraphs)[1] if c.kind == "added" and c.copy)
+    return result
+
+
+Span = tuple[yaml.Node, yaml.Node]  # the first and last node of an entry, to take it out whole
+
+
+def _quote_lists(node: yaml.Node, entry: Span | None = None) -> Iterable[tuple[Span, list[yaml.ScalarNode]]]:
+    """Each quote list in file order, with the entry that is taken out if none of its quotes is in the copy:
+    the list item it belongs to (a key point, an actor, a voice), else the top-level field (the summary)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            here = entry or (key, value)
+            if key.value in QUOTE_LISTS and isinstance(value, yaml.SequenceNode):
+                yield here, [n for n in value.value if isinstance(n, yaml.ScalarNode)]
+            elif key.value != "intake":
+                yield from _quote_lists(value, here)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _quote_lists(item, (item, item))
+
+
+def _relocate(copy: Article, node: yaml.ScalarNode) -> _Quote:
+    quote = str(node.value)
+    found = quotes.find(copy, quote)
+    if len(found) == 1:
+        return _Quote(node, quote, changed=False)
+    if found:
+        return _Quote(node, None, changed=False)  # found twice: the copy repeats it; the editor picks one
+    passage = _standing_in(copy, quote)
+    return _Quote(node, passage, changed=passage is not None)
+
+
+def _standing_in(copy: Article, quote: str) -> str | None:
+    """The copy's passage that takes the quote's place: the run of a paragraph from the first to the last
+    of the quote's words it keeps, when it keeps enough of them and occurs once."""
+    wanted = normalised_words(quote)
+    best: tuple[float, str] | None = None
+    for paragraph in copy.paragraphs:
+        words = list(_WORD.finditer(paragraph.text))
+        keys = [" ".join(normalised_words(w.group())) for w in words]
+        blocks = [b for b in difflib.SequenceMatcher(None, wanted, keys, autojunk=False).get_matching_blocks() if b.size]
+        if not blocks:
+            continue
+        kept = sum(b.size for b in blocks) / len(wanted)
+        first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+        spread = (last - first + 1) / len(wanted)
+        if kept >= STANDS_IN and spread <= 1 / STANDS_IN and (best is None or kept > best[0]):
+            passage = paragraph.text[words[first].start() : words[last].end()]
+            if not quote.rstrip().endswith((".", "?", "!")):
+                passage = passage.rstrip(",;:.")  # the copy's sentence end, where the quote stopped short of it
+            best = (kept, passage)
+    if best and len(quotes.find(copy, best[1])) == 1:
+        return best[1]
+    return None
+
+
+def _last_line(lines: list[str], node: yaml.Node) -> int:
+    """The last line of a node's own text. A block node's end mark is where the next token starts: on the
+    next entry's line, before its first character, after any blank lines."""
+    end = node.end_mark.line
+    if end >= len(lines) or node.end_mark.column <= len(lines[end]) - len(lines[end].lstrip()):
+        end -= 1
+    while end > node.start_mark.line and not lines[end].strip():
+        end -= 1
+    return end
+
+
+def _replace(edits: dict[int, tuple[int, list[str]]], lines: list[str], first: yaml.Node, last: yaml.Node, new: list[str]) -> None:
+    start = first.start_mark.line
+    end = _last_line(lines, last)
+    # A whole entry taken out wins over the edits of its own quotes, which lie inside it.
+    for at in [at for at, (until, _) in edits.items() if start <= at <= end and until <= end]:
+        del edits[at]
+    edits[start] = (end, new)
+
+
+def _commented(lines: list[str], first: yaml.Node, last: yaml.Node, why: str) -> list[str]:
+    end = _last_line(lines, last)
+    indent = " " * max(first.start_mark.column - 2, 0)
+    return [f"{indent}# {why}", *(f"{indent}# | {line[len(indent):]}" for line in lines[first.start_mark.line : end + 1])]
+
+
+def _apply(lines: list[str], edits: dict[int, tuple[int, list[str]]]) -> list[str]:
+    out: list[str] = []
+    skip_until = -1
+    for number, line in enumerate(lines):
+        if number <= skip_until:
+            continue
+        if number in edits:
+            skip_until, new = edits[number]
+            out.extend(new)
+        else:
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+def _scalar(text: str) -> str:
+    return yaml.safe_dump(text, width=10_000, allow_unicode=True, default_style=None).removesuffix("\n...\n").strip()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split()).replace('"', "'")
