@@ -14,7 +14,7 @@ DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site new parse test generate screenshots audit bench words intake clean
+.PHONY: serve site new parse test generate screenshots audit bench words intake effort clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -61,6 +61,10 @@ words: $(TEST_STAMP)
 ## make intake (measure): the parser scored over scraped-page fixtures: headlines, furniture left in the text, metadata
 intake: $(TEST_STAMP)
 	$(BIN)/python -m tests.tools.intake
+
+## make effort (measure): curation lines an editor still writes for a wire copy of a curated story, after `make new`
+effort: $(SITE_STAMP)
+	$(BIN)/python -m tests.tools.effort
 
 clean:
 	rm -rf site build .pytest_cache

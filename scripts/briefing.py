@@ -6,7 +6,7 @@ marked ``internal`` are filled by the loader and validator, never written by edi
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from typing import Literal
 
 from .article import Article, PublicationDate
@@ -261,8 +261,21 @@ class Draft:
         count = sum(len(getattr(self.candidates, f.name)) for f in fields(Candidates))
         if count:
             todo.append(f"review {count} candidate{'s' if count != 1 else ''} and delete 'candidates'")
+        if unquoted := _without_evidence(self):
+            todo.append(f"give evidence to {unquoted} statement{'s' if unquoted != 1 else ''} (evidence: [])")
         todo.append("delete the line 'status: draft'")
         return todo
+
+
+def _without_evidence(value: object) -> int:
+    """How many statements (and statuses) under ``value`` have no quote yet."""
+    if isinstance(value, (Statement, Status)):
+        return int(not value.evidence)
+    if isinstance(value, tuple):
+        return sum(_without_evidence(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return sum(_without_evidence(getattr(value, f.name)) for f in fields(value) if not f.metadata.get("internal"))
+    return 0
 
 
 @dataclass(frozen=True)

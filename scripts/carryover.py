@@ -71,6 +71,7 @@ class CarriedOver:
     kept: int = 0
     changed: int = 0
     missing: int = 0
+    checks: int = 0  # editor-written texts to check: they name the original's outlet or its paragraph numbers
     added: tuple[Paragraph, ...] = ()
 
 
@@ -80,15 +81,26 @@ def carry_over(copy: Article, original: Original) -> CarriedOver:
     root = yaml.compose(source, Loader=_Loader)
     result = CarriedOver("")
     edits: dict[int, tuple[int, list[str]]] = {}  # first line → (last line, replacement lines)
+    first_key = root.value[0][0].start_mark.line
+    if first_key:
+        edits[0] = (first_key - 1, [])  # the original's own opening comments describe the original
     for key, value in root.value:
         if key.value in ("intake", "status"):
             _replace(edits, lines, key, value, [])  # line numbers of the original's seed; the status of the original
-    for (first, last), quoted in _quote_lists(root):
-        found = [_relocate(copy, node) for node in quoted]
-        if not any(q.passage for q in found):
+    for quoted in _quote_lists(root):
+        found = [_relocate(copy, node) for node in quoted.items]
+        if found and not any(q.passage for q in found):
             result.missing += len(found)
-            example = _one_line(found[0].node.value) if found else ""
-            _replace(edits, lines, first, last, _commented(lines, first, last, f'NOT IN THIS COPY: no quote of this entry is in the copy (the first was "{example}"); curate it again or leave it out'))
+            gone = "; ".join(f'"{_one_line(q.node.value)}"' for q in found)
+            first, last = quoted.entry
+            if quoted.own:
+                why = f"NOT IN THIS COPY: none of this entry's quotes is in the copy ({gone}); curate it again or leave it out"
+                _replace(edits, lines, first, last, _commented(lines, first, last, why))
+            else:  # a part of an entry (an actor's role): kept, for the editor to rewrite from the copy
+                line = lines[quoted.key.start_mark.line]
+                indent = line[: len(line) - len(line.lstrip())]
+                why = f"{indent}# NOT IN THIS COPY: {gone}; rewrite this statement from the copy and quote it"
+                _replace(edits, lines, quoted.key, quoted.items[-1], [why, f"{indent}{quoted.key.value}: []"])
             continue
         for q in found:
             indent = " " * max(q.node.start_mark.column - 2, 0)
@@ -101,6 +113,16 @@ def carry_over(copy: Article, original: Original) -> CarriedOver:
                 _replace(edits, lines, q.node, q.node, [f'{indent}# CHANGED in this copy; the original read: "{_one_line(q.node.value)}"', lead + _scalar(q.passage)])
             else:
                 result.kept += 1
+    outlet = original.article.outlet if original.article.outlet != copy.outlet else None
+    for node in _written(root):
+        if node.start_mark.line in edits:
+            continue
+        checks = [why for why, found in ((f"it names {outlet}, the original's outlet", outlet and outlet in node.value), ("its ¶ numbers are the original's", PARAGRAPH_NUMBER.search(node.value))) if found]
+        if checks:
+            result.checks += 1
+            line = lines[node.start_mark.line]
+            indent = line[: len(line) - len(line.lstrip())]
+            edits[node.start_mark.line] = (node.start_mark.line, [f"{indent}# CHECK: {' and '.join(checks)}", lines[node.start_mark.line]])
     result.text = "\n".join(_apply(lines, edits)) + "\n"
     result.added = tuple(copy.paragraph(c.copy) for c in paragraph_changes(original.article.paragraphs, copy.paragraphs)[1] if c.kind == "added" and c.copy)
     return result
@@ -109,19 +131,44 @@ def carry_over(copy: Article, original: Original) -> CarriedOver:
 Span = tuple[yaml.Node, yaml.Node]  # the first and last node of an entry, to take it out whole
 
 
-def _quote_lists(node: yaml.Node, entry: Span | None = None) -> Iterable[tuple[Span, list[yaml.ScalarNode]]]:
-    """Each quote list in file order, with the entry that is taken out if none of its quotes is in the copy:
-    the list item it belongs to (a key point, an actor, a voice), else the top-level field (the summary)."""
+@dataclass(frozen=True)
+class _QuoteList:
+    entry: Span  # what is taken out when none of the quotes is in the copy and the list is the entry's own
+    key: yaml.Node  # the `evidence:` (or `says:`) key
+    items: list[yaml.ScalarNode]
+    own: bool  # whether the entry is this statement itself (a key point), not an actor holding it
+
+
+def _quote_lists(node: yaml.Node, entry: Span | None = None, holder: yaml.Node | None = None) -> Iterable[_QuoteList]:
+    """Each quote list in file order. A list item (a key point, an actor, a voice) is an entry; so is a
+    top-level field (the summary)."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             here = entry or (key, value)
             if key.value in QUOTE_LISTS and isinstance(value, yaml.SequenceNode):
-                yield here, [n for n in value.value if isinstance(n, yaml.ScalarNode)]
+                items = [n for n in value.value if isinstance(n, yaml.ScalarNode)]
+                yield _QuoteList(here, key, items, own=entry is not None and node is here[0])
             elif key.value != "intake":
-                yield from _quote_lists(value, here)
+                yield from _quote_lists(value, here, node)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _quote_lists(item, (item, item))
+            yield from _quote_lists(item, (item, item), item)
+
+
+PARAGRAPH_NUMBER = re.compile(r"¶\s?\d")
+
+
+def _written(node: yaml.Node) -> Iterable[yaml.ScalarNode]:
+    """The editor's own texts (statements, notes), not the quotes: what may describe the original only."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value not in (*QUOTE_LISTS, "intake"):
+                yield from _written(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _written(item)
+    elif isinstance(node, yaml.ScalarNode) and len(str(node.value).split()) > 3:
+        yield node
 
 
 def _relocate(copy: Article, node: yaml.ScalarNode) -> _Quote:

@@ -604,11 +604,12 @@ def copy_draft_text(article: Article, seed_name: str, original: carryover.Origin
     name = original.curation_path.name
     lines = [
         f"DRAFT curation for {seed_name}: “{_comment_text(article.title)}”.",
-        f"Written by `make new`. This article is a copy of the story curated in {name} ({original.containment:.0%} of",
-        "the shorter text's 5-word runs occur in the other), so the draft is that curation, each quote checked against",
-        f"this copy: {carried.kept} found as they are, {carried.changed} CHANGED (the copy's words put in; check the",
-        f"statement still says what they say), {carried.missing} NOT IN THIS COPY (taken out). To finish it:",
-        "  1. Search this file for CHANGED and NOT IN THIS COPY, and adjust each statement to what this copy says.",
+        f"Written by `make new`. This article is a copy of the story curated in {name}: {original.containment:.0%}",
+        "of the shorter text's 5-word runs occur in the other. So the draft is that curation, each quote checked",
+        f"against this copy: {carried.kept} found as they are; {carried.changed} CHANGED, the copy's words put in (check",
+        f"the statement still says what they say); {carried.missing} NOT IN THIS COPY, taken out. To finish it:",
+        f"  1. Search this file for CHANGED, NOT IN THIS COPY and CHECK ({carried.checks}: texts naming the original's outlet",
+        "     or its paragraph numbers), and adjust each statement to what this copy says.",
         "  2. Curate the paragraphs only this copy has, listed at the end, if they say something the briefing needs.",
         "  3. Delete the line `status: draft`.",
         "Run `make serve` while editing: a problem shows as one line naming this file, the line and the fix.",

@@ -14,6 +14,7 @@ The cost of that limit: a story reprinted by more outlets than it allows would g
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -32,18 +33,42 @@ COMMON_FLOOR, COMMON_SHARE = 50, 0.05  # a shingle in more articles than this is
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 
+# Spellings that differ between house styles, not in what they say: "organized" and "organised",
+# "center" and "centre", "defense" and "defence", "fueled" and "fuelled". Each rule maps both spellings
+# to one key; a rule may over-match an unrelated pair only if both words map to the same key, which
+# for these endings means the same stem.
+_HOUSE_STYLE = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"([^aeiou])re$"), r"\1er"),
+    (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"ogue$"), "og"),
+)
+
+
 @dataclass(frozen=True)
 class WordChange:
-    op: Literal["same", "added", "dropped"]
+    # "restyled": the same words in another house style (organised for organized): not a change of content
+    op: Literal["same", "added", "dropped", "restyled"]
     text: str
+    was: str = ""  # restyled: the other copy's spelling
 
 
 @dataclass(frozen=True)
 class ParagraphChange:
-    kind: Literal["reworded", "added", "dropped"]
+    # "restyled": only house style differs; "split": one paragraph of the original is several here
+    # (``parts``: their numbers), "merged": several of the original (``parts``) are one here.
+    kind: Literal["reworded", "added", "dropped", "restyled", "split", "merged"]
     original: int | None
     copy: int | None
     words: tuple[WordChange, ...] = ()
+    parts: tuple[int, ...] = ()
+
+    @property
+    def content(self) -> bool:
+        """Whether the copy says something else here, beyond layout and house style."""
+        return self.kind in ("added", "dropped") or any(w.op in ("added", "dropped") for w in self.words)
 
 
 @dataclass(frozen=True)
@@ -114,6 +139,18 @@ def normalised_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text.casefold()).split()
 
 
+def house_key(word: str) -> str:
+    """A word as compared across house styles: case, punctuation and British or American spelling aside."""
+    key = _PUNCTUATION.sub("", word.casefold())
+    for pattern, replacement in _HOUSE_STYLE:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _paragraph_key(text: str) -> str:
+    return " ".join(house_key(w) for w in text.split() if house_key(w))
+
+
 def compare(original: Article, copy: Article) -> WireCopy:
     a, b = article_shingles(original), article_shingles(copy)
     similarity = len(a & b) / len(a | b) if a | b else 1.0
@@ -124,20 +161,39 @@ def compare(original: Article, copy: Article) -> WireCopy:
 
 def paragraph_changes(original: Sequence[Paragraph], copy: Sequence[Paragraph]) -> tuple[int, list[ParagraphChange]]:
     """How many paragraphs survived intact, and every paragraph that did not, in reading order."""
-    keys_a = [" ".join(normalised_words(p.text)) for p in original]
-    keys_b = [" ".join(normalised_words(p.text)) for p in copy]
+    keys_a = [_paragraph_key(p.text) for p in original]
+    keys_b = [_paragraph_key(p.text) for p in copy]
     unchanged = 0
     changes: list[ParagraphChange] = []
     for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
-        if op == "equal":
-            unchanged += a1 - a0
-        else:
+        if op != "equal":
             changes += _pair_block(original[a0:a1], copy[b0:b1])
+            continue
+        for p, q in zip(original[a0:a1], copy[b0:b1]):
+            words = word_changes(p.text, q.text)
+            if any(w.op == "restyled" for w in words):
+                changes.append(ParagraphChange("restyled", p.number, q.number, words))
+            else:
+                unchanged += 1
     return unchanged, changes
 
 
 def _pair_block(dropped: Sequence[Paragraph], added: Sequence[Paragraph]) -> list[ParagraphChange]:
-    """A changed block in reading order: unpaired paragraphs are dropped or added, paired ones reworded."""
+    """A changed block in reading order: a paragraph cut in two (or two joined) is a split (a merge); of
+    the rest, unpaired paragraphs are dropped or added, paired ones reworded."""
+    joined = _joins(dropped, added) or _joins(added, dropped)
+    if joined:
+        (i0, i1), (j0, j1), one_side = joined
+        if one_side is added:  # one added paragraph is several dropped ones: a merge
+            i0, i1, j0, j1 = j0, j1, i0, i1
+        whole = ParagraphChange(
+            "split" if j1 - j0 > 1 else "merged",
+            dropped[i0].number,
+            added[j0].number,
+            word_changes(" ".join(p.text for p in dropped[i0:i1]), " ".join(q.text for q in added[j0:j1])),
+            tuple(q.number for q in added[j0:j1]) if j1 - j0 > 1 else tuple(p.number for p in dropped[i0:i1]),
+        )
+        return [*_pair_block(dropped[:i0], added[:j0]), whole, *_pair_block(dropped[i1:], added[j1:])]
     changes: list[ParagraphChange] = []
     next_a = next_b = 0
     for i, j in [*_rewordings(dropped, added), (len(dropped), len(added))]:
@@ -148,6 +204,22 @@ def _pair_block(dropped: Sequence[Paragraph], added: Sequence[Paragraph]) -> lis
             changes.append(ParagraphChange("reworded", p.number, q.number, word_changes(p.text, q.text)))
         next_a, next_b = i + 1, j + 1
     return changes
+
+
+def _joins(ones: Sequence[Paragraph], runs: Sequence[Paragraph]) -> tuple[tuple[int, int], tuple[int, int], Sequence[Paragraph]] | None:
+    """The first paragraph of ``ones`` whose words are those of a run of two or more of ``runs``, in order:
+    ((its index, index + 1), (run start, run end), ones)."""
+    keys = [_paragraph_key(q.text) for q in runs]
+    for i, p in enumerate(ones):
+        whole = _paragraph_key(p.text)
+        for j0 in range(len(runs)):
+            for j1 in range(j0 + 2, len(runs) + 1):
+                run = " ".join(keys[j0:j1])
+                if run == whole:
+                    return (i, i + 1), (j0, j1), ones
+                if len(run) >= len(whole):
+                    break
+    return None
 
 
 def _rewordings(dropped: Sequence[Paragraph], added: Sequence[Paragraph]) -> list[tuple[int, int]]:
@@ -171,10 +243,14 @@ def word_changes(original: str, copy: str) -> tuple[WordChange, ...]:
     """Word runs of the copy against the original; words differing only in case or punctuation count as the same."""
     a, b = original.split(), copy.split()
     runs: list[WordChange] = []
-    matcher = difflib.SequenceMatcher(None, [_key(w) for w in a], [_key(w) for w in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [house_key(w) for w in a], [house_key(w) for w in b], autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
-            runs.append(WordChange("same", " ".join(b[b0:b1])))  # the copy's spelling: what its readers saw
+            # The copy's spelling, what its readers saw; words spelt in another house style are marked apart.
+            for same, words in itertools.groupby(range(b1 - b0), key=lambda k: _key(a[a0 + k]) == _key(b[b0 + k])):
+                at = list(words)
+                text = " ".join(b[b0 + k] for k in at)
+                runs.append(WordChange("same", text) if same else WordChange("restyled", text, " ".join(a[a0 + k] for k in at)))
             continue
         if a1 > a0:
             runs.append(WordChange("dropped", " ".join(a[a0:a1])))

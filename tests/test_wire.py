@@ -18,6 +18,7 @@ from scripts.wire import (
     WordChange,
     article_shingles,
     candidate_pairs,
+    compare,
     find_copies,
     text_shingles,
     word_changes,
@@ -195,3 +196,28 @@ def test_results_do_not_depend_on_hash_seed_or_set_order():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and "newsam" in outputs.pop()
+
+
+EFFORT_COPY = FIXTURES / "effort" / "copy.txt"  # the full story, reprinted with a split and another house style
+
+
+def test_a_paragraph_cut_in_two_is_a_split_and_two_joined_are_a_merge():
+    seed, reprint = parse_file(ROOT / "seeds" / "000_b2ab8aba2c0e3d24.txt"), parse_file(EFFORT_COPY)
+    split = [c for c in compare(seed, reprint).changes if c.kind == "split"]
+    assert split == [ParagraphChange("split", 9, 9, split[0].words, (9, 10))] and not split[0].content
+    merged = [c for c in compare(reprint, seed).changes if c.kind == "merged"]
+    assert [(c.original, c.copy, c.parts) for c in merged] == [(9, 9, (9, 10))]
+    assert all(c.kind != "added" or c.copy == 7 for c in compare(seed, reprint).changes)  # only the new paragraph is added
+
+
+def test_house_style_is_shown_apart_from_changes_of_content():
+    seed, reprint = parse_file(ROOT / "seeds" / "000_b2ab8aba2c0e3d24.txt"), parse_file(EFFORT_COPY)
+    changes = {c.original: c for c in compare(seed, reprint).changes}
+    assert changes[7].kind == "restyled" and not changes[7].content
+    assert [w for w in changes[7].words if w.op == "restyled"] == [WordChange("restyled", "neighbouring", "neighboring")]
+    reworded = changes[3]
+    assert reworded.content and WordChange("restyled", "organised", "organized") in reworded.words
+    assert word_changes("the defense center", "the defence centre") == (
+        WordChange("same", "the"),
+        WordChange("restyled", "defence centre", "defense center"),
+    )
