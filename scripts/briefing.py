@@ -222,7 +222,7 @@ class Candidate:
 
     evidence: tuple[Evidence, ...]
     name: str | None = None  # actors: the name as the article writes it
-    known: str | None = None  # actors: the id of an actor already curated for another article
+    known: str | None = None  # the id of an actor (pillar, move) already declared for another article
     speaker: str | None = None  # quotations: the speaker the sentence names
     line: int = internal()
 
@@ -233,6 +233,8 @@ class Candidates:
     quotations: tuple[Candidate, ...] = ()
     numbers: tuple[Candidate, ...] = ()
     strategy: tuple[Candidate, ...] = ()
+    pillars: tuple[Candidate, ...] = ()  # sentences naming a pillar already declared (`known`: its id)
+    moves: tuple[Candidate, ...] = ()  # likewise, threat moves
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,19 @@ class Appearance(Generic[Item]):
 
 
 @dataclass(frozen=True)
+class Story(Generic[Item]):
+    """The appearances of one story: several outlets' copies of one wire story are one story, shown once.
+    The lead is the newest copy, shown in full; the other copies are shown by what they add or change."""
+
+    lead: Appearance[Item]
+    copies: tuple[Appearance[Item], ...] = ()
+
+    @property
+    def appearances(self) -> tuple[Appearance[Item], ...]:
+        return (self.lead, *self.copies)
+
+
+@dataclass(frozen=True)
 class Merged(Generic[Item]):
     """An actor, pillar or threat move across articles; appearances newest article first."""
 
@@ -54,6 +67,14 @@ class Merged(Generic[Item]):
     def articles(self) -> int:
         return len(self.appearances)
 
+    def stories(self, story_of: dict[str, str]) -> tuple[Story[Item], ...]:
+        """The appearances grouped by story (``story_of``: an article's seed id → its story's), newest first."""
+        groups: dict[str, list[Appearance[Item]]] = {}
+        for appearance in self.appearances:
+            seed_id = appearance.briefing.article.seed_id
+            groups.setdefault(story_of.get(seed_id, seed_id), []).append(appearance)
+        return tuple(Story(group[0], tuple(group[1:])) for group in groups.values())
+
     def collect(self, path: str) -> list[str]:
         """Every distinct value of a field (``answers``, ``status.value``) across articles, newest first."""
         get = attrgetter(path)
@@ -73,6 +94,16 @@ class Corpus:
     copies: dict[str, WireCopy]  # by the copy's seed id
     copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
 
+    @cached_property
+    def story_of(self) -> dict[str, str]:
+        """Each copy's seed id → its wire story's (the original's seed id); articles not copied are their own."""
+        return {copy: wire.original for copy, wire in self.copies.items()}
+
+    def also_published(self, entry: Entry) -> tuple[Entry, ...]:
+        """The other copies of ``entry``'s story, in the corpus's order (newest first)."""
+        story = self.story_of.get(entry.article.seed_id, entry.article.seed_id)
+        return tuple(e for e in self.entries if e is not entry and self.story_of.get(e.article.seed_id, e.article.seed_id) == story)
+
     @cached_property  # asked for on many pages; a frozen dataclass still has a __dict__ to keep it in
     def briefings(self) -> tuple[Briefing, ...]:
         return tuple(e for e in self.entries if isinstance(e, Briefing))
@@ -91,8 +122,16 @@ class Corpus:
         return next(iter(self.briefings), None)
 
     def chronological(self) -> tuple[Entry, ...]:
-        """Dated articles, oldest first (a timeline has no place for undated ones)."""
-        return tuple(sorted((e for e in self.entries if e.date), key=_oldest_first))
+        """Dated stories, oldest first, each by its first dated copy (the timeline names the others with it);
+        a timeline has no place for undated ones."""
+        seen: set[str] = set()
+        first: list[Entry] = []
+        for entry in sorted((e for e in self.entries if e.date), key=_oldest_first):
+            story = self.story_of.get(entry.article.seed_id, entry.article.seed_id)
+            if story not in seen:
+                seen.add(story)
+                first.append(entry)
+        return tuple(first)
 
     def undated(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if not e.date)

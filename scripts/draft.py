@@ -16,6 +16,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def add_seed(source: Path, seeds_dir: Path) -> tuple[Path, Path]:
     if original is not None:
         text = copy_draft_text(article, seed.name, original)
     else:
-        known, example = known_actors(seeds_dir)
-        text = draft_text(article, seed.name, known, example)
+        shared = entities.load()
+        known, example = known_actors(seeds_dir, shared)
+        text = draft_text(article, seed.name, known, example, shared)
     _write_new(seed, data, draft, text)
     return seed, draft
 
@@ -367,6 +369,7 @@ def unknown_name_candidates(passages: Passages, sentences: list[Sentence], skip:
     capitalised_inside = {w.text for s in sentences for run in _name_runs(s) for w in run if not w.initial}
     items: list[Item] = []
     seen = {name.casefold() for name in skip_names}
+    seen |= _only_adjectives(passages.article)
     for sentence in sentences:
         if len(items) >= MAX_CANDIDATES:
             break
@@ -383,6 +386,21 @@ def unknown_name_candidates(passages: Passages, sentences: list[Sentence], skip:
                     seen.add(name.casefold())
                     items.append({"name": name, "evidence": quote})
     return items
+
+
+_BEFORE_NOUN = re.compile(r"\b([A-Z][a-z]+)(?=(?:-[a-z]+)?\s+[a-z]|-[a-z])")
+_ANY_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _only_adjectives(article: Article) -> set[str]:
+    """Capitalised words the article only ever uses before a lowercase word ("Iraqi drones", "Western
+    companies", "Shiite-led"): nationalities and creeds as adjectives, not names of actors."""
+    text = "\n".join(p.text for p in article.paragraphs)
+    before_noun = Counter(m.group(1) for m in _BEFORE_NOUN.finditer(text))
+    every = Counter(m.group() for m in _ANY_CAPITALISED.finditer(text))
+    # Sentence-initial words ("The", "There") are capitalised before a lowercase word too: an adjective
+    # is a word that never starts a sentence and never stands alone.
+    return {w.casefold() for w, n in before_noun.items() if n == every[w] and w.endswith(("i", "an", "ern", "ite", "ish"))}
 
 
 def _name_runs(sentence: Sentence) -> list[list[NameWord]]:
@@ -478,8 +496,36 @@ def sentence_candidates(
     return items
 
 
-def candidates(article: Article, known: list[KnownActor], passages: Passages | None = None) -> dict[str, list[Item]]:
+# Words a pillar's or move's name shares with any text about anything: no sign the sentence is about it.
+_NAME_FILLER = frozenset("the and with from into onto for against after before over under more less closer a an of on in to its their".split())
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so "patrol" meets "patrolling" and "organised" meets "organized"."""
+    return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 2 and w not in _NAME_FILLER}
+
+
+def known_name_candidates(passages: Passages, sentences: list[Sentence], names: dict[str, str]) -> list[Item]:
+    """Sentences that name a known pillar or threat move in its own words: the content words of its name,
+    all but one of them for a name of three or more ("Surveillance of the Syrian border": two of
+    surveillance, Syrian, border)."""
+    items: list[Item] = []
+    stems = [_stems(sentence.text) for sentence in sentences]
+    for entity, name in names.items():
+        wanted = _stems(name)
+        enough = min(len(wanted), max(2, len(wanted) - 1))
+        # One lead per pillar or move, the sentence that shares most of its name (the first of equals).
+        ranked = sorted((-len(wanted & found), at) for at, found in enumerate(stems) if len(wanted & found) >= enough)
+        for _, at in ranked:
+            if quote := unique_evidence(passages, sentences[at]):
+                items.append({"known": entity, "name": name, "evidence": quote})
+                break
+    return items[:MAX_CANDIDATES]
+
+
+def candidates(article: Article, known: list[KnownActor], passages: Passages | None = None, shared: entities.Entities | None = None) -> dict[str, list[Item]]:
     passages = passages or Passages(article)
+    shared = shared or entities.Entities()
     sentences = article_sentences(article, passages.voices)
     known_items, mentions = known_actor_candidates(passages, sentences, known)
     known_names = {alias for actor in known for alias in actor.aliases}
@@ -490,6 +536,8 @@ def candidates(article: Article, known: list[KnownActor], passages: Passages | N
         "quotations": quotation_items[:MAX_CANDIDATES],
         "numbers": sentence_candidates(passages, sentences, NUMBERS),
         "strategy": sentence_candidates(passages, sentences, STRATEGY, quoted),
+        "pillars": known_name_candidates(passages, sentences, {k: v.name for k, v in shared.pillars.items()}),
+        "moves": known_name_candidates(passages, sentences, {k: v.name for k, v in shared.moves.items()}),
     }
 
 
@@ -554,12 +602,12 @@ class _IndentedDumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-def draft_text(article: Article, seed_name: str, known: list[KnownActor], example: str | None) -> str:
+def draft_text(article: Article, seed_name: str, known: list[KnownActor], example: str | None, shared: entities.Entities | None = None) -> str:
     passages = Passages(article)
     voices = attributed_voices(article, passages)
     passages.attribute(voices)  # before the candidates, whose evidence must not run across two sources
     attributed = attribution(article, known, voices)
-    found = candidates(article, known, passages)
+    found = candidates(article, known, passages, shared)
     body = yaml.dump(
         {"status": "draft", "attribution": attributed, "candidates": found},
         Dumper=_IndentedDumper,

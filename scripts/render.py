@@ -21,7 +21,7 @@ from . import diagrams, opendata
 from .article import PRECISION_MEANING
 from .attribution import Voices, shares
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pending, Pillar, Statement, ThreatMove
-from .corpus import Appearance, Corpus, Entry
+from .corpus import Corpus, Entry, Story
 from .coverage import Sentence, Use, sentence_map, uses
 from .escape import attribute, escape, front_matter, front_matter_json
 from .fragments import directive
@@ -145,12 +145,14 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
             continue
         page(Pages.article(entry), "article.md", b=entry)
         page(Pages.source_notes(entry), "source_notes.md", b=entry, precisions=PRECISION_MEANING)
+    # One section per story: the copies of one wire story are shown once, in the newest copy's section.
     for actor in corpus.actors.values():
-        paged(Pages.actor(actor.id), "actor.md", list(actor.appearances), PER_PAGE["appearances"], actor=actor)
+        paged(Pages.actor(actor.id), "actor.md", list(actor.stories(corpus.story_of)), PER_PAGE["appearances"], actor=actor)
     for pillar in corpus.pillars.values():
-        paged(Pages.pillar(pillar.id), "pillar.md", list(pillar.appearances), PER_PAGE["appearances"], pillar=pillar, statuses=STATUS_MEANING)
+        stories = list(pillar.stories(corpus.story_of))
+        paged(Pages.pillar(pillar.id), "pillar.md", stories, PER_PAGE["appearances"], pillar=pillar, statuses=STATUS_MEANING)
     for move in corpus.moves.values():
-        paged(Pages.move(move.id), "move.md", list(move.appearances), PER_PAGE["appearances"], move=move)
+        paged(Pages.move(move.id), "move.md", list(move.stories(corpus.story_of)), PER_PAGE["appearances"], move=move)
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
 
 
@@ -229,8 +231,9 @@ class _Shared:
         self.page_of: dict[tuple[str, str, str], int] = {}
         for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
             for item in merged.values():
-                for index, appearance in enumerate(item.appearances):
-                    self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
+                for index, story in enumerate(item.stories(corpus.story_of)):
+                    for appearance in story.appearances:
+                        self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
 
 
 class _Links:
@@ -332,10 +335,10 @@ class _Links:
             return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
         return self.article(b)
 
-    def jsonld_appearances(self, appearances: list[Appearance], *parts: str) -> Markup:
+    def jsonld_appearances(self, stories: list[Story], *parts: str) -> Markup:
         """schema.org data for a page citing several articles: each NewsArticle with the Claims shown."""
         graph: list[dict[str, Any]] = []
-        for ap in appearances:
+        for ap in (ap for story in stories for ap in story.appearances):
             graph += self._graph(ap.briefing, [getattr(ap.item, part) for part in parts])
         return self._script({"@context": "https://schema.org", "@graph": graph})
 

@@ -81,6 +81,14 @@ class WireCopy:
     # The measure the copy was recognised by: the share of the shorter text's shingles found in the other.
     containment: float = 0.0
 
+    def tally(self) -> str:
+        """The changed paragraphs by kind, in a line: "1 reworded, 2 dropped paragraphs"."""
+        names = {"restyled": "in house style only"}
+        counts = Counter(c.kind for c in self.changes)
+        kinds = ("reworded", "added", "dropped", "split", "merged", "restyled")
+        parts = [f"{counts[k]} {names.get(k, k)}" for k in kinds if counts[k]]
+        return f"{', '.join(parts)} paragraphs" if parts else "no changed paragraphs"
+
 
 def find_copies(articles: Sequence[Article]) -> list[WireCopy]:
     """Each article that copies an earlier one in the input, compared with the first article of its group."""

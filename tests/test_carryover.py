@@ -103,3 +103,46 @@ def test_a_passage_stands_in_only_for_a_quote_it_keeps_most_of():
         "The militants are already laying the groundwork for a strategy of hiding in remote areas"
     )
     assert carryover._standing_in(copy, "Six officials described the planning in interviews with reporters in Baghdad last week") is None
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The first seed with its finished reprint: two copies of one wire story, both curated."""
+    from scripts.generate import generate
+
+    directory = tmp_path_factory.mktemp("story") / "seeds"
+    directory.mkdir()
+    shutil.copy(FIRST_SEED, directory)
+    shutil.copy(curation.curation_path(FIRST_SEED), directory)
+    seed, _ = draft.add_seed(COPY, directory)
+    shutil.copy(effort.FINISHED, curation.curation_path(seed))
+    return generate(directory).pages
+
+
+def test_copies_of_one_story_are_one_section_on_an_actor_page(story_site):
+    page = story_site["actors/islamic-state/index.md"]
+    assert "Named in 2 copies of one wire story, shown once." in page
+    assert page.count("Who {") == 1 and page.count("Also published by") == 1
+    same = [line for line in page.splitlines() if line.startswith('<p class="also-in"')]
+    assert same and all("The same in [Iraq turns to intelligence and airstrikes for the fight after Mosul]" in line for line in same)
+    assert 'id="in-001_' in page  # the copy's own anchor, which its article page links to
+
+
+def test_a_copy_that_says_it_differently_is_shown_in_its_own_words(story_site):
+    page = story_site["actors/associated-press/index.md"]
+    assert "says it differently:" in page
+    assert "It interviewed the six officials" in page and "Tigris Daily credits the article's reporting to it." in page
+
+
+def test_the_timeline_lists_a_story_once_and_names_its_other_copies(story_site):
+    timeline = story_site["timeline/index.md"]
+    assert timeline.count("**[Iraq readies new strategy for fight against post-Mosul IS]") == 1
+    assert "**[Iraq turns to intelligence" not in timeline
+    assert "the same wire story as [Iraq turns to intelligence and airstrikes for the fight after Mosul]" in timeline
+
+
+def test_the_wire_comparison_shows_splits_and_house_style_apart(story_site):
+    notes = next(text for path, text in story_site.items() if path.startswith("articles/001_") and path.endswith("source-notes.md"))
+    assert "- **Split** ¶9 of the other copy is [¶9](" in notes and "word for word" in notes
+    assert "House style only" in notes and "“neighbouring” for “neighboring”" in notes
+    assert "**Reworded** [¶6]" not in notes  # a paragraph only restyled is no rewording

@@ -78,7 +78,7 @@ def test_article_list_and_timeline(site, seeds):
     assert "14 June 2017" in marks[titles[0]] and "awaiting review" not in marks[titles[0]]
     assert sum("awaiting review" in text for text in marks.values()) == 2
     copy_entry = next(e for e in entries if e.find("a")["href"].rstrip("/").endswith(COPY))
-    assert "copy of Iraq readies new strategy" in " ".join(copy_entry.get_text().split())
+    assert "the same wire story as Iraq readies new strategy" in " ".join(copy_entry.get_text().split())
 
     timeline = html(site, "timeline/index.html")
     # The first seed's inferred range files under its span, by its earliest date.

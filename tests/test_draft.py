@@ -328,3 +328,22 @@ def test_other_names_of_a_curated_actor_are_recognised_in_a_new_article(seeds, t
     actors = yaml.safe_load(written.read_text(encoding="utf-8"))["candidates"]["actors"]
     (isil,) = [a for a in actors if a.get("name") == "ISIL"]
     assert isil["known"] == "islamic-state"  # from docs/entities.yml, not from any curation's mentioned_as
+
+
+def test_sentences_naming_a_declared_pillar_or_move_are_leads_and_adjectives_are_no_actors(seeds, tmp_path):
+    source = tmp_path / "watch.txt"
+    source.write_text(
+        "Cameras go up along the western frontier\n\n"
+        "Iraqi engineers finished new towers on Monday, a Western diplomat said.\n\n"
+        "The towers add surveillance along the border with Syria, where militants are hiding in remote areas.\n\n"
+        "Kurdish and Iraqi crews will share the work, the diplomat said.\n",
+        encoding="utf-8",
+    )
+    _, written = draft.add_seed(source, seeds)
+    leads = yaml.safe_load(written.read_text(encoding="utf-8"))["candidates"]
+    pillars = {c["known"]: c["evidence"] for c in leads["pillars"]}
+    assert pillars["border-surveillance"] == "The towers add surveillance along the border with Syria, where militants are hiding in remote areas."
+    assert set(pillars) <= {"border-surveillance", "secure-syrian-border"}  # "A secured border with Syria" shares two of three
+    assert [c["known"] for c in leads["moves"]] == ["hiding-in-remote-areas"]
+    names = {c.get("name") for c in leads["actors"]}
+    assert not names & {"Iraqi", "Western", "Kurdish"}  # only ever before a noun: adjectives, not actors
