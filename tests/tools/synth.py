@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from scripts import entities
+from scripts.faithfulness import FUTURE_CUES, HEDGES, PLAN_CUES
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_SEED = ROOT / "seeds" / "000_b2ab8aba2c0e3d24.txt"
@@ -431,14 +432,22 @@ def transform(node: object, sub: Substitution, ids: dict[str, str], key: str | N
     return node
 
 
+# Words the curation checks read (hedges, plan and forecast cues) stay as they are: "preparing" swapped
+# for "facing" would turn the real curation's faithful plan into one the checks question, in every
+# synthetic article, which is not the corpus an editor keeps.
+CUE_WORDS = frozenset(
+    word for phrase in (*HEDGES, *(w for kept in HEDGES.values() for w in kept), *PLAN_CUES, *FUTURE_CUES) for word in phrase.split()
+)
+
+
 def word_map(rng: random.Random, real: Real, share: float) -> dict[str, str]:
     """A share of the tagged words, each to a replacement of its part of speech never used twice."""
     used = set(real.words)
     mapping = {}
     for originals, replacements in WORDS.values():
-        fresh = [w for w in dict.fromkeys(replacements.split()) if w not in used]
+        fresh = [w for w in dict.fromkeys(replacements.split()) if w not in used and w not in CUE_WORDS]
         for word in originals.split():
-            if rng.random() < share and fresh:
+            if rng.random() < share and fresh and word not in CUE_WORDS:
                 new = fresh.pop(rng.randrange(len(fresh)))
                 used.add(new)
                 mapping[word] = new
@@ -605,9 +614,9 @@ def make_curation(real: Real, sub: Substitution, cast: dict[str, Cast]) -> dict:
     real_id = {member: real for real, member in ids.items()}
     for actor in data["actors"]:
         if (member := by_id.get(actor["id"])) is not None:
-            # A renamed actor is declared nowhere else: its article declares its name and kind.
-            actor["name"], actor["mentioned_as"] = member.name, [member.alias]
-            actor["kind"] = SHARED.actors[real_id[member.id]].kind
+            actor["mentioned_as"] = [member.alias]
+            if member.id not in SHARED.actors:  # a renamed actor is declared nowhere else: its article declares it
+                actor["name"], actor["kind"] = member.name, SHARED.actors[real_id[member.id]].kind
     # Replaced words can be longer ("Mosul" → "Deir ez-Zor"): keep the bottom line within its 40 words.
     while sum(len(c["text"].split()) for c in data.get("bottom_line", ())) > 40:
         data["bottom_line"].pop()
