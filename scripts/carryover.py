@@ -77,55 +77,121 @@ class CarriedOver:
 
 def carry_over(copy: Article, original: Original) -> CarriedOver:
     source = original.curation_path.read_text(encoding="utf-8")
-    lines = source.splitlines()
     root = yaml.compose(source, Loader=_Loader)
+    edits = _Edits(source.splitlines())
     result = CarriedOver("")
-    edits: dict[int, tuple[int, list[str]]] = {}  # first line → (last line, replacement lines)
-    first_key = root.value[0][0].start_mark.line
-    if first_key:
-        edits[0] = (first_key - 1, [])  # the original's own opening comments describe the original
+    if first_key := root.value[0][0].start_mark.line:
+        edits.lines_out(0, first_key - 1)  # the original's own opening comments describe the original
     for key, value in root.value:
-        if key.value in ("intake", "status"):
-            _replace(edits, lines, key, value, [])  # line numbers of the original's seed; the status of the original
+        if key.value in ("intake", "status"):  # line numbers of the original's seed; the original's status
+            edits.replace(key, value, [])
     for quoted in _quote_lists(root):
-        found = [_relocate(copy, node) for node in quoted.items]
-        if found and not any(q.passage for q in found):
-            result.missing += len(found)
-            gone = "; ".join(f'"{_one_line(q.node.value)}"' for q in found)
-            first, last = quoted.entry
-            if quoted.own:
-                why = f"NOT IN THIS COPY: none of this entry's quotes is in the copy ({gone}); curate it again or leave it out"
-                _replace(edits, lines, first, last, _commented(lines, first, last, why))
-            else:  # a part of an entry (an actor's role): kept, for the editor to rewrite from the copy
-                line = lines[quoted.key.start_mark.line]
-                indent = line[: len(line) - len(line.lstrip())]
-                why = f"{indent}# NOT IN THIS COPY: {gone}; rewrite this statement from the copy and quote it"
-                _replace(edits, lines, quoted.key, quoted.items[-1], [why, f"{indent}{quoted.key.value}: []"])
-            continue
-        for q in found:
-            indent = " " * max(q.node.start_mark.column - 2, 0)
-            if q.passage is None:
-                result.missing += 1
-                _replace(edits, lines, q.node, q.node, [f'{indent}# NOT IN THIS COPY: "{_one_line(q.node.value)}"; check the statement without it'])
-            elif q.changed:
-                result.changed += 1
-                lead = lines[q.node.start_mark.line][: q.node.start_mark.column]
-                _replace(edits, lines, q.node, q.node, [f'{indent}# CHANGED in this copy; the original read: "{_one_line(q.node.value)}"', lead + _scalar(q.passage)])
-            else:
-                result.kept += 1
-    outlet = original.article.outlet if original.article.outlet != copy.outlet else None
-    for node in _written(root):
-        if node.start_mark.line in edits:
-            continue
-        checks = [why for why, found in ((f"it names {outlet}, the original's outlet", outlet and outlet in node.value), ("its ¶ numbers are the original's", PARAGRAPH_NUMBER.search(node.value))) if found]
-        if checks:
-            result.checks += 1
-            line = lines[node.start_mark.line]
-            indent = line[: len(line) - len(line.lstrip())]
-            edits[node.start_mark.line] = (node.start_mark.line, [f"{indent}# CHECK: {' and '.join(checks)}", lines[node.start_mark.line]])
-    result.text = "\n".join(_apply(lines, edits)) + "\n"
-    result.added = tuple(copy.paragraph(c.copy) for c in paragraph_changes(original.article.paragraphs, copy.paragraphs)[1] if c.kind == "added" and c.copy)
+        _carry_quotes(copy, quoted, edits, result)
+    _flag_descriptions(root, copy, original.article, edits, result)
+    result.text = "\n".join(edits.applied()) + "\n"
+    _, changes = paragraph_changes(original.article.paragraphs, copy.paragraphs)
+    result.added = tuple(copy.paragraph(c.copy) for c in changes if c.kind == "added" and c.copy)
     return result
+
+
+def _carry_quotes(copy: Article, quoted: _QuoteList, edits: _Edits, result: CarriedOver) -> None:
+    found = [_relocate(copy, node) for node in quoted.items]
+    if found and not any(q.passage for q in found):
+        result.missing += len(found)
+        gone = "; ".join(f'"{_one_line(q.node.value)}"' for q in found)
+        first, last = quoted.entry
+        if quoted.own:
+            edits.comment_out(first, last, f"NOT IN THIS COPY: none of this entry's quotes is in the copy ({gone}); curate it again or leave it out")
+        else:  # a part of an entry (an actor's role): kept in place, for the editor to rewrite from the copy
+            indent = edits.indent(quoted.key)
+            why = f"{indent}# NOT IN THIS COPY: {gone}; rewrite this statement from the copy and quote it"
+            edits.replace(quoted.key, quoted.items[-1], [why, f"{indent}{quoted.key.value}: []"])
+        return
+    for q in found:
+        indent = edits.indent(q.node)
+        if q.passage is None:
+            result.missing += 1
+            edits.replace(q.node, q.node, [f'{indent}# NOT IN THIS COPY: "{_one_line(q.node.value)}"; check the statement without it'])
+        elif q.changed:
+            result.changed += 1
+            item = edits.lines[q.node.start_mark.line][: q.node.start_mark.column] + _scalar(q.passage)
+            edits.replace(q.node, q.node, [f'{indent}# CHANGED in this copy; the original read: "{_one_line(q.node.value)}"', item])
+        else:
+            result.kept += 1
+
+
+def _flag_descriptions(root: yaml.Node, copy: Article, original: Article, edits: _Edits, result: CarriedOver) -> None:
+    """A CHECK comment above each editor's text that names the original's outlet or its ¶ numbers."""
+    outlet = original.outlet if original.outlet != copy.outlet else None
+    for node in _written(root):
+        at = node.start_mark.line
+        reasons = [
+            why
+            for why, found in (
+                (f"it names {outlet}, the original's outlet", bool(outlet) and outlet in node.value),
+                ("its ¶ numbers are the original's", bool(PARAGRAPH_NUMBER.search(node.value))),
+            )
+            if found
+        ]
+        if reasons and not edits.touched(at):
+            result.checks += 1
+            edits.replace(node, node, [f"{edits.indent(node)}# CHECK: {' and '.join(reasons)}", edits.lines[at]], whole_lines=False)
+
+
+class _Edits:
+    """Line edits to the original curation's text, applied at the end; an entry taken out whole drops the
+    edits of its own quotes, which lie inside it."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.by_first: dict[int, tuple[int, list[str]]] = {}  # first line → (last line, replacement)
+
+    def indent(self, node: yaml.Node) -> str:
+        line = self.lines[node.start_mark.line]
+        return line[: len(line) - len(line.lstrip())]
+
+    def touched(self, line: int) -> bool:
+        return any(first <= line <= last for first, (last, _) in self.by_first.items())
+
+    def lines_out(self, first: int, last: int) -> None:
+        self.by_first[first] = (last, [])
+
+    def replace(self, first: yaml.Node, last: yaml.Node, new: list[str], whole_lines: bool = True) -> None:
+        start = first.start_mark.line
+        end = self.last_line(last) if whole_lines else start
+        for inside in [at for at, (until, _) in self.by_first.items() if start <= at <= end and until <= end]:
+            del self.by_first[inside]
+        self.by_first[start] = (end, new)
+
+    def comment_out(self, first: yaml.Node, last: yaml.Node, why: str) -> None:
+        indent = " " * max(first.start_mark.column - 2, 0)  # the column of the entry's "- "
+        kept = self.lines[first.start_mark.line : self.last_line(last) + 1]
+        self.replace(first, last, [f"{indent}# {why}", *(f"{indent}# | {line[len(indent):]}" for line in kept)])
+
+    def last_line(self, node: yaml.Node) -> int:
+        """The last line of a node's own text. A block node's end mark is where the next token starts: on
+        the next entry's line, before its first character, after any blank lines."""
+        end = node.end_mark.line
+        if end >= len(self.lines) or node.end_mark.column <= len(self.lines[end]) - len(self.lines[end].lstrip()):
+            end -= 1
+        while end > node.start_mark.line and not self.lines[end].strip():
+            end -= 1
+        return end
+
+    def applied(self) -> list[str]:
+        out: list[str] = []
+        skip_until = -1
+        for number, line in enumerate(self.lines):
+            if number <= skip_until:
+                continue
+            if number in self.by_first:
+                skip_until, new = self.by_first[number]
+                out.extend(new)
+            else:
+                out.append(line)
+        while out and not out[-1].strip():
+            out.pop()
+        return out
 
 
 Span = tuple[yaml.Node, yaml.Node]  # the first and last node of an entry, to take it out whole
@@ -139,7 +205,7 @@ class _QuoteList:
     own: bool  # whether the entry is this statement itself (a key point), not an actor holding it
 
 
-def _quote_lists(node: yaml.Node, entry: Span | None = None, holder: yaml.Node | None = None) -> Iterable[_QuoteList]:
+def _quote_lists(node: yaml.Node, entry: Span | None = None) -> Iterable[_QuoteList]:
     """Each quote list in file order. A list item (a key point, an actor, a voice) is an entry; so is a
     top-level field (the summary)."""
     if isinstance(node, yaml.MappingNode):
@@ -149,10 +215,10 @@ def _quote_lists(node: yaml.Node, entry: Span | None = None, holder: yaml.Node |
                 items = [n for n in value.value if isinstance(n, yaml.ScalarNode)]
                 yield _QuoteList(here, key, items, own=entry is not None and node is here[0])
             elif key.value != "intake":
-                yield from _quote_lists(value, here, node)
+                yield from _quote_lists(value, here)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _quote_lists(item, (item, item), item)
+            yield from _quote_lists(item, (item, item))
 
 
 PARAGRAPH_NUMBER = re.compile(r"¶\s?\d")
@@ -204,48 +270,6 @@ def _standing_in(copy: Article, quote: str) -> str | None:
     if best and len(quotes.find(copy, best[1])) == 1:
         return best[1]
     return None
-
-
-def _last_line(lines: list[str], node: yaml.Node) -> int:
-    """The last line of a node's own text. A block node's end mark is where the next token starts: on the
-    next entry's line, before its first character, after any blank lines."""
-    end = node.end_mark.line
-    if end >= len(lines) or node.end_mark.column <= len(lines[end]) - len(lines[end].lstrip()):
-        end -= 1
-    while end > node.start_mark.line and not lines[end].strip():
-        end -= 1
-    return end
-
-
-def _replace(edits: dict[int, tuple[int, list[str]]], lines: list[str], first: yaml.Node, last: yaml.Node, new: list[str]) -> None:
-    start = first.start_mark.line
-    end = _last_line(lines, last)
-    # A whole entry taken out wins over the edits of its own quotes, which lie inside it.
-    for at in [at for at, (until, _) in edits.items() if start <= at <= end and until <= end]:
-        del edits[at]
-    edits[start] = (end, new)
-
-
-def _commented(lines: list[str], first: yaml.Node, last: yaml.Node, why: str) -> list[str]:
-    end = _last_line(lines, last)
-    indent = " " * max(first.start_mark.column - 2, 0)
-    return [f"{indent}# {why}", *(f"{indent}# | {line[len(indent):]}" for line in lines[first.start_mark.line : end + 1])]
-
-
-def _apply(lines: list[str], edits: dict[int, tuple[int, list[str]]]) -> list[str]:
-    out: list[str] = []
-    skip_until = -1
-    for number, line in enumerate(lines):
-        if number <= skip_until:
-            continue
-        if number in edits:
-            skip_until, new = edits[number]
-            out.extend(new)
-        else:
-            out.append(line)
-    while out and not out[-1].strip():
-        out.pop()
-    return out
 
 
 def _scalar(text: str) -> str:

@@ -15,9 +15,9 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
