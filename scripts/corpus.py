@@ -99,10 +99,17 @@ class Corpus:
         """Each copy's seed id → its wire story's (the original's seed id); articles not copied are their own."""
         return {copy: wire.original for copy, wire in self.copies.items()}
 
+    @cached_property
+    def _copies_by_story(self) -> dict[str, tuple[Entry, ...]]:
+        stories: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            stories.setdefault(self.story_of.get(entry.article.seed_id, entry.article.seed_id), []).append(entry)
+        return {story: tuple(entries) for story, entries in stories.items() if len(entries) > 1}
+
     def also_published(self, entry: Entry) -> tuple[Entry, ...]:
         """The other copies of ``entry``'s story, in the corpus's order (newest first)."""
         story = self.story_of.get(entry.article.seed_id, entry.article.seed_id)
-        return tuple(e for e in self.entries if e is not entry and self.story_of.get(e.article.seed_id, e.article.seed_id) == story)
+        return tuple(e for e in self._copies_by_story.get(story, ()) if e is not entry)
 
     @cached_property  # asked for on many pages; a frozen dataclass still has a __dict__ to keep it in
     def briefings(self) -> tuple[Briefing, ...]:
