@@ -93,6 +93,7 @@ class Corpus:
     moves: dict[str, Merged[ThreatMove]]  # likewise
     copies: dict[str, WireCopy]  # by the copy's seed id
     copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
+    spellings: tuple[tuple[str, ...], ...] = ()  # words search treats as one (docs/entities.yml)
 
     @cached_property
     def story_of(self) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 The theme's inline scripts are allowed by their SHA-256 hashes, computed from the page itself, so
 the policy needs no 'unsafe-inline' for scripts: markup smuggled into a page could not run.
+'wasm-unsafe-eval' lets the search engine (Pagefind, WebAssembly) compile its own module; it allows no
+JavaScript eval.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 

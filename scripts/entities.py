@@ -54,6 +54,8 @@ class Entities:
     actors: dict[str, SharedActor] = field(default_factory=dict)
     pillars: dict[str, SharedName] = field(default_factory=dict)
     moves: dict[str, SharedName] = field(default_factory=dict)
+    # Words a search treats as one (organized, organised): house styles and spellings readers type.
+    spellings: tuple[tuple[str, ...], ...] = ()
 
     def where(self, line: int) -> str:
         return f"{display_path(self.path)}:{line}"
@@ -76,10 +78,14 @@ def load(path: Path = ENTITIES) -> Entities:
         raise BriefingError(path, f"must have the sections {', '.join(SECTIONS)}, each mapping ids to entries", root.start_mark.line + 1)
     found: dict[str, dict[str, Any]] = {}
     builder = _Builder(path)
+    spellings: tuple[tuple[str, ...], ...] = ()
     for key, section in root.value:
         name = str(key.value)
+        if name == "spellings":
+            spellings = builder.build(tuple[tuple[str, ...], ...], section, "spellings")
+            continue
         if name not in SECTIONS:
-            raise BriefingError(path, f"unknown section '{name}'; the sections are {', '.join(SECTIONS)}", key.start_mark.line + 1)
+            raise BriefingError(path, f"unknown section '{name}'; the sections are {', '.join((*SECTIONS, 'spellings'))}", key.start_mark.line + 1)
         what, kind = SECTIONS[name]
         if not isinstance(section, yaml.MappingNode):
             raise BriefingError(path, f"{name}: map each {what} id to its entry, e.g. 'islamic-state: {{name: …, kind: armed group}}'", section.start_mark.line + 1)
@@ -92,7 +98,7 @@ def load(path: Path = ENTITIES) -> Entities:
             if entity in entries:
                 raise BriefingError(path, f"{what} '{entity}' is listed twice (first on line {entries[entity].line}); keep one entry", line)
             entries[entity] = builder.build(kind, entry, f"{name}.{entity}")
-    return Entities(path, found.get("actors", {}), found.get("pillars", {}), found.get("threat_moves", {}))
+    return Entities(path, found.get("actors", {}), found.get("pillars", {}), found.get("threat_moves", {}), spellings)
 
 
 def resolve(curation: Curation | Draft, entities: Entities, path: Path) -> Curation | Draft:

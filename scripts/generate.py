@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -49,7 +50,7 @@ def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES) -> Cor
     shared = entities.load(entities_path)
     entries = [load_entry(seed, shared) for seed in seeds]
     _check_distinct([entry.article for entry in entries])
-    return corpus.build(entries)
+    return dataclasses.replace(corpus.build(entries), spellings=shared.spellings)
 
 
 def refuse_pending(built: Corpus) -> None:

@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, entities, fragments, glossary, memory, reproducible  # noqa: E402
+from scripts import csp, entities, fragments, glossary, memory, reproducible, search_index  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.generate import refuse_pending  # noqa: E402
@@ -84,6 +84,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if PREVIEW.serving or not template_name.endswith(".html"):
         return output_content
     return csp.add_policy(output_content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        search_index.index(Path(config.site_dir))
+    except BriefingError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001

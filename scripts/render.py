@@ -8,6 +8,7 @@ Jinja2 files in ``templates/``; every value they print passes through :func:`scr
 from __future__ import annotations
 
 import functools
+import re
 import json
 import posixpath
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ class Pages:
     data = "data.md"
     glossary = "glossary.md"
     review = "review/index.md"
+    search = "search/index.md"
+    search_terms = "search/terms.json"  # names and spellings the Search page also looks for
 
     @staticmethod
     def numbered(first: str, number: int) -> str:
@@ -137,6 +140,8 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     )
     page(Pages.data, "data.md", files=files)
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
+    page(Pages.search, "search.md")
+    files[Pages.search_terms] = search_terms(corpus)
     # Awaiting review, and statements the checks question: split like every list that grows with the corpus.
     paged(Pages.review, "review.md", list(corpus.reviewable), PER_PAGE["review"])
     for entry in corpus.entries:
@@ -156,6 +161,19 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
 
 
+def search_terms(corpus: Corpus) -> str:
+    """Groups of words the Search page treats as one: each actor's name with its declared other names
+    (Islamic State group, IS, ISIS, ISIL, Daesh), and the spellings docs/entities.yml lists."""
+    groups: list[list[str]] = []
+    for actor in corpus.actors.values():
+        if actor.other_names:
+            short = re.sub(r"\s*\((.+)\)$", "", actor.name)  # "Islamic State group (IS)": the name, then "IS"
+            inside = re.findall(r"\((.+)\)$", actor.name)
+            groups.append(list(dict.fromkeys([short, *inside, *actor.other_names])))
+    groups += [list(group) for group in corpus.spellings]
+    return json.dumps(groups, ensure_ascii=False, sort_keys=False) + "\n"
+
+
 def _nav(static_nav: Nav) -> Nav:
     return [
         {"Home": Pages.home},
@@ -166,6 +184,7 @@ def _nav(static_nav: Nav) -> Nav:
         {"Statement types": Pages.types},
         {"Open data": Pages.data},
         {"Glossary": Pages.glossary},
+        {"Search": Pages.search},
         {"Review": Pages.review},
         *static_nav,
     ]
@@ -334,6 +353,11 @@ class _Links:
         if u.section == "source-notes":
             return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
         return self.article(b)
+
+    @staticmethod
+    def story_briefings(stories: list[Story]) -> list[Briefing]:
+        """Every article the stories on a page draw on, each copy of a wire story included."""
+        return [ap.briefing for story in stories for ap in story.appearances]
 
     def jsonld_appearances(self, stories: list[Story], *parts: str) -> Markup:
         """schema.org data for a page citing several articles: each NewsArticle with the Claims shown."""

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Playwright, Request
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Playwright, Request, expect
 from playwright.sync_api import sync_playwright
 
 from .conftest import serve
@@ -100,22 +99,20 @@ def axe_violations(page: Page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result]
 
 
-def search(page: Page, query: str) -> Locator:
-    """Type a query into Material's search, key by key as a reader does, and return the result items.
-
-    The index loads in a web worker; a query typed before it is ready can go unanswered, so the
-    query is typed again (up to three times) until results appear.
-    """
-    field = page.locator("input.md-search__input")
+def search(page: Page, query: str, **filters: str) -> Locator:
+    """Open the Search page from the header's button, choose ``filters`` (kind, type, article: by the
+    option's value), type the query key by key as a reader does, and return the result items once the
+    status line says what was found."""
+    page.locator("a.site-search-button").click()
+    page.wait_for_url("**/search/**")
+    for name, value in filters.items():
+        page.locator(f"#search-{name}").select_option(value)
+    field = page.locator("#search-query")
     field.click()
-    results = page.locator(".md-search-result__item")
-    for _ in range(3):
-        field.fill("")
-        field.press_sequentially(query, delay=20)
-        try:
-            results.first.wait_for(timeout=10_000)
-            return results
-        except PlaywrightTimeoutError:
-            continue
-    meta = page.locator(".md-search-result__meta").text_content()
-    raise AssertionError(f"search for {query!r} showed no results ({meta!r}, {page.url})")
+    field.press_sequentially(query, delay=20)
+    status = page.locator("#search-status")
+    expect(status).to_contain_text(f"for “{query}”", timeout=15_000)
+    results = page.locator(".site-search__result")
+    if "Nothing found" in (status.text_content() or ""):
+        raise AssertionError(f"search for {query!r} with {filters} found nothing ({page.url})")
+    return results

@@ -54,14 +54,73 @@ def test_every_page_loads_cleanly_and_stays_on_this_host(browser, site_url, path
 def test_search_finds_hashimi_and_opens_his_page(browser, site_url):
     with recorded_page(browser, site_url, viewport=DESKTOP) as (page, recorder):
         page.goto(site_url, wait_until="networkidle")
+        assert not [u for u in recorder.requests if "/pagefind/" in u]  # nothing of search before a reader searches
         results = search(page, "Hashimi")
-        result = results.locator("a", has=page.locator("h1, h2", has_text="Hisham al-Hashimi")).first
+        result = results.locator(".site-search__title a", has_text="Hisham al-Hashimi").first
         expect(result).to_be_visible()
         assert "actors/hisham-al-hashimi/" in result.get_attribute("href")
         result.click()
         page.wait_for_url("**/actors/hisham-al-hashimi/**")
         expect(page.locator("h1")).to_contain_text("Hisham al-Hashimi")
         assert recorder.console_errors == [] and recorder.foreign_requests() == []
+
+
+def _titles(results) -> list[str]:  # noqa: ANN001 - a Playwright Locator
+    return [t.strip() for t in results.locator(".site-search__title a").all_text_contents()]
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "words"),
+    [
+        ("security analyst", "Hisham al-Hashimi", ("security analyst",)),  # his Who statement
+        ("drones", "Surveillance of the Syrian border", ("drones",)),  # a pillar's What statement
+        # the other names a reader types: the marked words are the alias or the name it stands for
+        ("ISIS", "Islamic State group (IS)", ("ISIS", "Islamic State")),
+        ("Daesh", "Islamic State group (IS)", ("Daesh", "Islamic State")),
+        ("ISIL", "Islamic State group (IS)", ("ISIL", "Islamic State")),
+        ("organized crime", "Organised crime to fund operations", ("Organised",)),  # either spelling finds the other
+    ],
+)
+def test_search_finds_the_statement_a_reader_asks_for(browser, site_url, query, title, words):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, recorder):
+        page.goto(site_url + "threat/", wait_until="networkidle")
+        results = search(page, query)
+        assert title in _titles(results)[:3], _titles(results)
+        hit = results.filter(has=page.locator(".site-search__title a", has_text=title)).first
+        expect(hit.locator("mark").first).to_be_visible()  # the words that matched, marked in the result
+        marked = " ".join(hit.locator("mark").all_text_contents()).casefold()
+        assert any(w.casefold() in marked for w in words), marked
+        assert recorder.console_errors == [] and recorder.foreign_requests() == []
+
+
+def test_a_result_links_to_the_section_of_the_statement_that_matched(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url, wait_until="networkidle")
+        results = search(page, "surgical airstrikes")
+        section = results.locator("ul a[href*='#']").first
+        expect(section).to_be_visible()
+        href = section.get_attribute("href")
+        section.click()
+        page.wait_for_url("**" + href.split("#", 1)[0] + "*")
+        anchor = href.split("#", 1)[1]
+        expect(page.locator(f"[id='{anchor}']")).to_be_attached()
+
+
+def test_search_filters_combine_with_a_query(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url, wait_until="networkidle")
+        everything = _titles(search(page, "border"))
+        pillars = _titles(search(page, "border", kind="pillar"))
+        assert pillars and set(pillars) < set(everything)
+        assert all(page.locator(".site-search__kind").all_text_contents()[i] == "pillar" for i in range(len(pillars)))
+        mosul = _titles(search(page, "Mosul", kind="pillar"))
+        assert {"A secured border with Syria", "Limiting escapes from Mosul"} <= set(mosul), mosul
+        # a page holding a statement typed condition: the pillar that is one, not the immediate priority
+        conditions = _titles(search(page, "Mosul", kind="pillar", type="condition"))
+        assert "A secured border with Syria" in conditions and "Limiting escapes from Mosul" not in conditions, conditions
+        page.locator("#search-article").select_option(label="Iraq readies new strategy for fight against post-Mosul IS")
+        expect(page.locator("#search-status")).to_contain_text("found")
+        assert "article=" in page.url and "kind=pillar" in page.url  # the address keeps the search, to share it
 
 
 def test_colour_scheme_toggle_switches_and_survives_reload(browser, site_url):

@@ -78,7 +78,7 @@ def test_hostile_pages_run_nothing_in_the_browser(hostile_site):
             assert page.evaluate("() => getComputedStyle(document.body).display") != "none", path
         search(page, "Hostile")
         assert page.evaluate("() => window.__pwned") is None
-        assert page.locator(".md-search-result img, .md-search-result script, .md-search-result iframe").count() == 0
+        assert page.locator(".site-search__results img, .site-search__results script, .site-search__results iframe").count() == 0
         assert recorder.console_errors == []
         assert recorder.csp_violations == []
 

@@ -347,3 +347,29 @@ def test_pages_carry_sharing_metadata_and_schema_org_claims(built_site, briefing
     ]
     home_claims = json.loads(page(built_site, "index.html").find("script", type="application/ld+json").string)["@graph"][1:]
     assert len(home_claims) == len(briefing.curation.bottom_line) + len(briefing.curation.key_points)
+
+
+def _search_fragments(site: Path) -> list[dict]:
+    """The search index's page records, as Pagefind writes them (gzip, a signature, then JSON)."""
+    import gzip
+    import json
+
+    return [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd") :]) for p in (site / "pagefind" / "fragment").iterdir()]
+
+
+def test_search_indexes_every_curated_statement_and_the_article_text_once(built_site, briefing):
+    fragments = _search_fragments(built_site)
+    content = " ".join(f["content"] for f in fragments)
+    statements = [briefing.curation.summary, *briefing.curation.key_points]
+    statements += [s for a in briefing.curation.actors for s in (a.who, a.role)]
+    statements += [s for p in briefing.curation.pillars for s in (p.what, p.why)]
+    statements += [m.expected for m in briefing.curation.threat.moves] + list(briefing.curation.source_notes.sources)
+    missing = [s.text for s in statements if " ".join(s.text.split()) not in content]
+    assert missing == []
+    # the article's sentences are indexed on the article page only: not again as evidence or coverage
+    sentence = "It could still take weeks for Iraqi forces to fully retake the northern city of Mosul"
+    assert [f["url"] for f in fragments if sentence in f["content"]] == ["/articles/000_b2ab8aba2c0e3d24/"]
+    kinds = {k for f in fragments for k in f["filters"].get("kind", [])}
+    assert kinds == {"article", "actor", "pillar", "threat move", "source notes", "overview"}
+    types = {t for f in fragments for t in f["filters"].get("type", [])}
+    assert types == {"reported fact", "attributed claim", "plan", "forecast", "condition"}
