@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import re
 import shutil
@@ -22,11 +21,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tests.tools.reader import ReaderCost
+from tests.tools.reader import measure as measure_reader
 from tests.tools.synth import make_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "build" / "bench"
 TARGET_RATIO, TARGET_SCALING, TARGET_PEAK_MIB = 0.05, 1.2, 1024
+TARGET_PAGE_KIB, TARGET_QUERY_KIB, TARGET_RESULTS_MS = 60, 150, 300  # a reader's first visit; one search, CPU 4x slower
 PRIMARY_NAV = '<nav class="md-nav md-nav--primary"'
 NAV_TAG = re.compile(r"<nav\b|</nav\s*>")
 STDERR_TAIL = 30  # lines shown when a step fails
@@ -102,13 +104,11 @@ def primary_nav_bytes(page: str) -> int:
 
 
 class _Assets(HTMLParser):
-    """Local stylesheets, scripts and images a page loads, and Material's config (for the search worker)."""
+    """Local stylesheets, scripts and images a page loads."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
-        self.config = ""
-        self._in_config = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -116,14 +116,6 @@ class _Assets(HTMLParser):
             self.urls.append(a["href"])
         elif tag in ("script", "img") and a.get("src"):
             self.urls.append(a["src"])
-        self._in_config = tag == "script" and a.get("id") == "__config"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_config:
-            self.config += data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_config = False
 
 
 def gzipped(path: Path) -> int:
@@ -131,7 +123,8 @@ def gzipped(path: Path) -> int:
 
 
 def home_weight(site: Path) -> int:
-    """Gzipped bytes of the home page, its local CSS, JS and images, and the search worker and index it fetches."""
+    """Gzipped bytes of the home page and its local CSS, JS and images (search data is fetched only on
+    the Search page, when a reader searches: see ``reader.py``)."""
     home = site / "index.html"
     parser = _Assets()
     parser.feed(home.read_text(encoding="utf-8"))
@@ -140,12 +133,6 @@ def home_weight(site: Path) -> int:
         if "://" in url or url.startswith(("//", "data:")):
             continue  # other hosts: not this site's weight
         files.add((site / url.split("#")[0].split("?")[0]).resolve())
-    if parser.config:
-        config = json.loads(parser.config)
-        base = site / config.get("base", ".")
-        if config.get("search"):
-            files.add((base / config["search"]).resolve())
-            files.add((base / "search" / "search_index.json").resolve())
     return sum(gzipped(f) for f in files if f.is_file())
 
 
@@ -154,14 +141,14 @@ def measure_site(site: Path) -> SiteSize:
     pages = [p for p in files if p.suffix == ".html"]
     sizes = [p.stat().st_size for p in pages]
     navs = [primary_nav_bytes(p.read_text(encoding="utf-8")) for p in pages]
-    index = site / "search" / "search_index.json"
+    index = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     return SiteSize(
         total_bytes=sum(p.stat().st_size for p in files),
         files=len(files),
         pages=len(pages),
         median_page=int(statistics.median(sizes)) if sizes else 0,
         max_page=max(sizes, default=0),
-        search_index=index.stat().st_size if index.is_file() else 0,
+        search_index=sum(p.stat().st_size for p in index),
         median_nav=int(statistics.median(navs)) if navs else 0,
         home_weight=home_weight(site),
     )
@@ -176,6 +163,7 @@ class Result:
     generate: Run
     build: Run
     site: SiteSize
+    reader: ReaderCost
 
 
 def bench(n: int, keep: bool) -> Result:
@@ -186,10 +174,11 @@ def bench(n: int, keep: bool) -> Result:
     generated = generate_step(seeds, work)
     built = build_step(seeds, work)
     site = measure_site(work / "site")
+    reader = measure_reader(work / "site")
     if not keep:
         for big in ("site", "pages"):
             shutil.rmtree(work / big, ignore_errors=True)
-    return Result(n, generated, built, site)
+    return Result(n, generated, built, site, reader)
 
 
 COLUMNS = (
@@ -206,6 +195,9 @@ COLUMNS = (
     ("search index KiB", lambda r: f"{r.site.search_index / 1024:.0f}"),
     ("nav KiB/page", lambda r: f"{r.site.median_nav / 1024:.1f}"),
     ("home gz KiB", lambda r: f"{r.site.home_weight / 1024:.0f}"),
+    ("heaviest page KiB", lambda r: f"{r.reader.page_bytes / 1024:.1f} ({r.reader.heaviest_kind})"),
+    ("query KiB", lambda r: f"{r.reader.query_bytes / 1024:.1f}"),
+    ("results ms", lambda r: f"{r.reader.results_ms:.0f}"),
 )
 
 
@@ -223,13 +215,19 @@ def summary(results: list[Result]) -> list[str]:
     # Linear scaling gives 1.0: the large build takes (large/small) times the small one.
     scaling = large.build.seconds / (large.articles / small.articles * small.build.seconds)
     peak = max(large.generate.peak_mib, large.build.peak_mib)
+    page_kib = max(r.reader.page_bytes for r in results) / 1024  # every page kind, at every size
+    query_kib, results_ms = large.reader.query_bytes / 1024, large.reader.results_ms
     return [  # the "bench:" line last, as scripts reading the output expect
         _verdict("generate/build", ratio, TARGET_RATIO, ".2f"),
         _verdict("scaling", scaling, TARGET_SCALING, ".2f") if large is not small else "scaling: not measured (one corpus size)",
         _verdict("peak MiB", peak, TARGET_PEAK_MIB, ".0f"),
+        _verdict("heaviest page KiB", page_kib, TARGET_PAGE_KIB, ".1f"),
+        _verdict("query KiB", query_kib, TARGET_QUERY_KIB, ".1f"),
+        _verdict("results ms", results_ms, TARGET_RESULTS_MS, ".0f"),
         (
             f"bench: {large.articles} articles, generate {large.generate.seconds:.1f} s, build {large.build.seconds:.1f} s, "
-            f"generate/build {ratio:.2f}, scaling {scaling:.2f}, peak {peak:.0f} MiB"
+            f"generate/build {ratio:.2f}, scaling {scaling:.2f}, peak {peak:.0f} MiB, "
+            f"page {page_kib:.1f} KiB, query {query_kib:.1f} KiB, results {results_ms:.0f} ms"
         ),
     ]
 

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from scripts import search_index
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "build" / "zensical"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its diagnostics even when not on a terminal
@@ -43,9 +45,9 @@ _Loader.add_constructor("!ENV", lambda loader, node: _Env(node))
 _Dumper.add_representer(_Env, lambda dumper, env: env.node)
 
 
-# Material's search box with our accessibility fixes; Zensical's scripts drive their own search box and
-# leave this one at "Initializing search", so Zensical builds keep its own.
-MATERIAL_ONLY_OVERRIDES = ("partials/search.html",)
+# Overrides that only work with Material's templates: none now (the header, its search button and the
+# scripts block are the same for both engines).
+MATERIAL_ONLY_OVERRIDES: tuple[str, ...] = ()
 
 
 def zensical_config(config: dict[str, Any], nav: list[Any]) -> str:
@@ -93,6 +95,7 @@ def build_with_zensical(project: Path, out: Path) -> Path:
             _copy_overrides(project / theme["custom_dir"], work / "overrides")
         (work / "mkdocs.yml").write_text(zensical_config(config, nav), encoding="utf-8")
         _run([sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")], cwd=work)
+        search_index.index(work / "site")  # the MkDocs hook's last step, which Zensical does not run
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(work / "site", out)
