@@ -27,6 +27,7 @@ PAGE_KINDS = {
     "timeline": "timeline/",
     "source-notes": "articles/000_b2ab8aba2c0e3d24/source-notes/",
     "about": "about/",
+    "search": "search/?q=drones",  # the Search page with a query: the index loaded, results shown
     "not-found": "404.html",  # the page a static host serves for missing paths
 }
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
