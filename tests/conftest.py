@@ -3,6 +3,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -10,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from scripts import curation
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -22,7 +25,6 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 
 def project_copy(target: Path, seeds: dict[str, bytes] | None = None) -> Path:
     """A copy of the project (configuration, pages, theme overrides, generator) with its own seeds."""
-    import shutil
 
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
@@ -103,6 +105,16 @@ def site_pages(site: Path) -> list[str]:
         rel = page.parent.relative_to(site).as_posix()
         paths.append("" if rel == "." else rel + "/")
     return paths
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """(Unless a module has its own.) A seeds directory holding the real first seed and its curation: the known actors."""
+    directory = tmp_path / "seeds"
+    directory.mkdir()
+    shutil.copy(FIRST_SEED, directory)
+    shutil.copy(curation.curation_path(FIRST_SEED), directory)
+    return directory
 
 
 def edited(tmp_path: Path, source: Path, old: str, new: str) -> Path:

@@ -120,7 +120,7 @@ def test_search_filters_combine_with_a_query(browser, site_url):
         assert "A secured border with Syria" in conditions and "Limiting escapes from Mosul" not in conditions, conditions
         page.locator("#search-article").select_option(label="Iraq readies new strategy for fight against post-Mosul IS")
         expect(page.locator("#search-status")).to_contain_text("found")
-        assert "article=" in page.url and "kind=pillar" in page.url  # the address keeps the search, to share it
+        page.wait_for_url(lambda url: "article=" in url and "kind=pillar" in url)  # the address keeps the search, to share
 
 
 def test_colour_scheme_toggle_switches_and_survives_reload(browser, site_url):

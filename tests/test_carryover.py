@@ -20,15 +20,6 @@ INDEPENDENT = FIXTURES / "draft" / "border_outposts.txt"
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    directory = tmp_path / "seeds"
-    directory.mkdir()
-    shutil.copy(FIRST_SEED, directory)
-    shutil.copy(curation.curation_path(FIRST_SEED), directory)
-    return directory
-
-
-@pytest.fixture
 def copy_draft(seeds: Path) -> str:
     _, written = draft.add_seed(COPY, seeds)
     return written.read_text(encoding="utf-8")

@@ -27,16 +27,6 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    """A seeds directory holding the real first seed and its curation: the known actors."""
-    directory = tmp_path / "seeds"
-    directory.mkdir()
-    shutil.copy(FIRST_SEED, directory)
-    shutil.copy(curation.curation_path(FIRST_SEED), directory)
-    return directory
-
-
-@pytest.fixture
 def added(seeds: Path) -> tuple[Path, Path]:
     return draft.add_seed(ARTICLE, seeds)
 

@@ -2,19 +2,24 @@
 kind's transfer, and one search's transfer and time from the last key to the first result with the
 CPU slowed four times (a mid-range phone). Used by ``make bench`` on its 1,000-article site.
 
-Transfer is what crosses the network (compressed bodies and headers), from Chromium's own accounting
-(``Network.loadingFinished``), for a first visit with an empty cache.
+Transfer is what crosses the network: the bytes the server sends (headers and gzip bodies), counted
+where it sends them, so requests made by the search engine's web worker count too. The browser's cache
+is off: every page is a first visit.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
 from tests.browser import launch
-from tests.tools.pagekinds import serve
+from tests.tools.pagekinds import StaticHandler
 
 THROTTLE = 4  # CPU slow-down for the search timing
 QUERY = "drones border"  # two words, typed key by key: a query a reader of this briefing types
@@ -47,46 +52,77 @@ def page_kinds(site: Path) -> dict[str, str]:
     return {kind: path for kind, path in kinds.items() if (site / path / "index.html").is_file()}
 
 
-class _Transfer:
-    """Bytes Chromium received for a page, counted from its DevTools events."""
-
-    def __init__(self, page: Page) -> None:
-        self.session = page.context.new_cdp_session(page)
-        self.session.send("Network.enable")
-        self.session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+class _Counter:
+    def __init__(self) -> None:
         self.bytes = 0
-        self.session.on("Network.loadingFinished", self._finished)
+        self.lock = threading.Lock()
 
-    def _finished(self, event: dict) -> None:
-        self.bytes += int(event.get("encodedDataLength", 0))
+    def add(self, count: int) -> None:
+        with self.lock:
+            self.bytes += count
+
+
+class _CountingWriter:
+    def __init__(self, raw: Any, counter: _Counter) -> None:
+        self.raw, self.counter = raw, counter
+
+    def write(self, data: bytes) -> int:
+        self.counter.add(len(data))
+        return self.raw.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+class _CountingHandler(StaticHandler):
+    counter: _Counter
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self.counter)
+
+
+def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, _Counter]:
+    counter = _Counter()
+    handler = type("Handler", (_CountingHandler,), {"counter": counter})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, counter
+
+
+def _fresh_page(browser: Any) -> Page:
+    page = browser.new_page()
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return page
 
 
 def measure(site: Path) -> ReaderCost:
-    server = serve(site)
+    server, counter = _serve(site)
     url = f"http://127.0.0.1:{server.server_port}/"
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright)
             weights = {}
             for kind, path in page_kinds(site).items():
-                page = browser.new_page()
-                transfer = _Transfer(page)
+                page = _fresh_page(browser)
+                before = counter.bytes
                 page.goto(url + path, wait_until="networkidle")
-                weights[kind] = transfer.bytes
+                weights[kind] = counter.bytes - before
                 page.close()
             heaviest = max(weights, key=weights.__getitem__)
-            query_bytes, results_ms = _search(browser.new_page(), url + "search/")
+            query_bytes, results_ms = _search(_fresh_page(browser), url + "search/", counter)
             browser.close()
     finally:
         server.shutdown()
     return ReaderCost(heaviest, weights[heaviest], query_bytes, results_ms)
 
 
-def _search(page: Page, search_url: str) -> tuple[int, float]:
-    transfer = _Transfer(page)
+def _search(page: Page, search_url: str, counter: _Counter) -> tuple[int, float]:
     page.goto(search_url, wait_until="networkidle")
-    transfer.session.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
-    loaded = transfer.bytes
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+    loaded = counter.bytes
     # Times taken in the page: the last key's input event, and the moment the results of the whole query
     # are shown (the status line names the query once its results are in the list).
     page.evaluate(
@@ -107,4 +143,4 @@ def _search(page: Page, search_url: str) -> tuple[int, float]:
     page.locator("#search-status", has_text=f"for “{QUERY}”").wait_for(timeout=60_000)
     page.wait_for_load_state("networkidle")
     elapsed = page.evaluate("() => window.__results - window.__lastKey")
-    return transfer.bytes - loaded, float(elapsed)
+    return counter.bytes - loaded, float(elapsed)

@@ -11,9 +11,11 @@
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
   const SHOWN = 10; // results whose fragments are fetched at once; "More results" fetches the next ones
+  const SETTLED = 800; // ms without a change before the address records the search (each change of address refetches the page icon)
   const WORD = "[\\p{L}\\p{N}]";
   let engine = null;
   let latest = 0;
+  let recording = 0;
 
   function load() {
     engine = engine || (async () => {
@@ -67,7 +69,8 @@
     const ticket = ++latest;
     const query = input.value.trim();
     const filters = chosenFilters();
-    remember(query, filters);
+    clearTimeout(recording);
+    recording = setTimeout(() => remember(query, filters), SETTLED);
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       status.textContent = "";
