@@ -10,22 +10,36 @@
   const selects = { kind: document.getElementById("search-kind"), type: document.getElementById("search-type"), article: document.getElementById("search-article") };
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
-  const SHOWN = 10; // results whose fragments are fetched at once; "More results" fetches the next ones
+  const SHOWN = 5; // results whose texts are fetched at once; "More results" fetches the next ones
+  // The engine searches on every key, but the results' texts (a file each) are fetched only once the
+  // reader has paused this long: a word typed key by key would otherwise fetch texts for every prefix.
+  const PAUSE = 150;
   const SETTLED = 800; // ms without a change before the address records the search (each change of address refetches the page icon)
   const WORD = "[\\p{L}\\p{N}]";
   let engine = null;
   let latest = 0;
   let recording = 0;
+  let lastInput = 0;
 
   function load() {
     engine = engine || (async () => {
       const pagefind = await import(new URL(form.dataset.bundle, location.href).href);
       await pagefind.options({ baseUrl: new URL("../", location.href).pathname });
-      const [terms, filters] = await Promise.all([fetch(new URL(form.dataset.terms, location.href)).then((r) => r.json()), pagefind.filters()]);
-      fillArticles(Object.keys(filters.article || {}).sort((a, b) => a.localeCompare(b)));
+      const terms = await fetch(new URL(form.dataset.terms, location.href)).then((r) => r.json());
       return { pagefind, terms };
     })();
     return engine;
+  }
+
+  // The article filter's choices are the indexed articles, read from the index when the reader opens
+  // the list (or the address asks for one), not with every search.
+  let articles = null;
+  function loadArticles() {
+    articles = articles || load().then(async ({ pagefind }) => {
+      const filters = await pagefind.filters();
+      fillArticles(Object.keys(filters.article || {}).sort((a, b) => a.localeCompare(b)));
+    });
+    return articles;
   }
 
   function fillArticles(titles) {
@@ -88,6 +102,9 @@
       }
     }
     const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const wait = lastInput + PAUSE - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (ticket !== latest) return;
     list.replaceChildren();
     await show(ranked, 0, ticket, query);
   }
@@ -174,9 +191,18 @@
     event.preventDefault();
     run();
   });
-  input.addEventListener("input", run);
+  // A word of one or two letters matches the start of thousands of words: its part of the index is
+  // fetched only if the reader stops there ("IS"), not on the way to a longer word.
+  let pending = 0;
+  input.addEventListener("input", () => {
+    lastInput = performance.now();
+    clearTimeout(pending);
+    const last = input.value.split(/\s+/).pop();
+    if (last && last.length < 3) pending = setTimeout(run, PAUSE);
+    else run();
+  });
   for (const select of Object.values(selects)) select.addEventListener("change", run);
-  selects.article.addEventListener("focus", load, { once: true }); // its options are the indexed articles
+  selects.article.addEventListener("focus", loadArticles, { once: true });
 
   const asked = new URLSearchParams(location.search);
   input.value = asked.get("q") || "";
@@ -187,7 +213,7 @@
     else select.value = value;
   }
   if (input.value || [...asked.keys()].some((k) => k in selects)) {
-    if (asked.get("article")) load().then(run);
+    if (asked.get("article")) loadArticles().then(run);
     else run();
   }
 })();
