@@ -24,7 +24,8 @@
   function load() {
     engine = engine || (async () => {
       const pagefind = await import(new URL(form.dataset.bundle, location.href).href);
-      await pagefind.options({ baseUrl: new URL("../", location.href).pathname });
+      // On the page itself, not in a web worker: one file less to fetch (12 KB), and a search takes milliseconds.
+      await pagefind.options({ baseUrl: new URL("../", location.href).pathname, noWorker: true });
       const terms = await fetch(new URL(form.dataset.terms, location.href)).then((r) => r.json());
       return { pagefind, terms };
     })();
