@@ -64,6 +64,7 @@ class Pages:
     review = "review/index.md"
     search = "search/index.md"
     search_terms = "search/terms.json"  # names and spellings the Search page also looks for
+    search_articles = "search/articles.json"  # the article filter's choices: id and title
 
     @staticmethod
     def numbered(first: str, number: int) -> str:
@@ -142,6 +143,8 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
     page(Pages.search, "search.md")
     files[Pages.search_terms] = search_terms(corpus)
+    titles = sorted(([b.article.seed_id, b.article.title] for b in corpus.briefings), key=lambda pair: (pair[1].casefold(), pair[0]))
+    files[Pages.search_articles] = json.dumps(titles, ensure_ascii=False) + "\n"
     # Awaiting review, and statements the checks question: split like every list that grows with the corpus.
     paged(Pages.review, "review.md", list(corpus.reviewable), PER_PAGE["review"])
     for entry in corpus.entries:
@@ -353,11 +356,6 @@ class _Links:
         if u.section == "source-notes":
             return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
         return self.article(b)
-
-    @staticmethod
-    def story_briefings(stories: list[Story]) -> list[Briefing]:
-        """Every article the stories on a page draw on, each copy of a wire story included."""
-        return [ap.briefing for story in stories for ap in story.appearances]
 
     def jsonld_appearances(self, stories: list[Story], *parts: str) -> Markup:
         """schema.org data for a page citing several articles: each NewsArticle with the Claims shown."""

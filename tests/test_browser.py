@@ -118,10 +118,15 @@ def test_search_filters_combine_with_a_query(browser, site_url):
         # a page holding a statement typed condition: the pillar that is one, not the immediate priority
         conditions = _titles(search(page, "Mosul", kind="pillar", type="condition"))
         assert "A secured border with Syria" in conditions and "Limiting escapes from Mosul" not in conditions, conditions
-        page.locator("#search-article").focus()  # as a reader opens the list: its articles come from the index
+        # an article's own pages: its briefing (every statement of it) and its source notes
+        page.locator("#search-kind").select_option("")
+        page.locator("#search-type").select_option("")
+        page.locator("#search-article").focus()  # as a reader opens the list: its articles are fetched then
         page.locator("#search-article").select_option(label="Iraq readies new strategy for fight against post-Mosul IS")
-        expect(page.locator("#search-status")).to_contain_text("found")
-        page.wait_for_url(lambda url: "article=" in url and "kind=pillar" in url)  # the address keeps the search, to share
+        expect(page.locator("#search-status")).to_contain_text("2 pages found for “Mosul”")
+        hrefs = page.locator(".site-search__title a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert sorted(h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs) == ["000_b2ab8aba2c0e3d24", "source-notes"], hrefs
+        page.wait_for_url(lambda url: "article=000_b2ab8aba2c0e3d24" in url and "q=Mosul" in url)  # the address keeps the search
 
 
 def test_colour_scheme_toggle_switches_and_survives_reload(browser, site_url):

@@ -32,22 +32,19 @@
     return engine;
   }
 
-  // The article filter's choices are the indexed articles, read from the index when the reader opens
+  // The article filter's choices: the curated articles (id and title), fetched when the reader opens
   // the list (or the address asks for one), not with every search.
   let articles = null;
   function loadArticles() {
-    articles = articles || load().then(async ({ pagefind }) => {
-      const filters = await pagefind.filters();
-      fillArticles(Object.keys(filters.article || {}).sort((a, b) => a.localeCompare(b)));
-    });
+    articles = articles || fetch(new URL(form.dataset.articles, location.href)).then((r) => r.json()).then(fillArticles);
     return articles;
   }
 
-  function fillArticles(titles) {
+  function fillArticles(pairs) {
     const chosen = selects.article.dataset.wanted || selects.article.value;
-    for (const title of titles) {
+    for (const [id, title] of pairs) {
       const option = document.createElement("option");
-      option.value = title;
+      option.value = id;
       option.textContent = title;
       selects.article.append(option);
     }
