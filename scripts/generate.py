@@ -13,7 +13,7 @@ from .corpus import Corpus
 from .errors import BriefingError, display_path
 from .loading import load_entry
 from .render import Nav, Site, render_site
-from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name, read_file
+from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name
 
 RESERVED = re.compile(r"^page-\d+$")  # addresses of the article index's later pages
 

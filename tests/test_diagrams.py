@@ -6,9 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts import corpus, curation
+from scripts import corpus
 from scripts.loading import load_entry
-from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED
 

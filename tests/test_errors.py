@@ -10,11 +10,10 @@ import pytest
 
 from scripts import corpus, curation, entities
 from scripts.errors import BriefingError, CurationError
-from scripts.loading import load_entry
 from scripts.parse import parse_file
 from scripts.render import render_site
 
-from .conftest import FIRST_SEED, FIXTURES, edited, line_of
+from .conftest import FIXTURES, edited, line_of
 
 SEED = FIXTURES / "seeds" / "dateline_ap.txt"
 GOOD = FIXTURES / "curation" / "dateline_ap.yml"

@@ -9,11 +9,9 @@ import json
 import jsonschema
 import pytest
 
-from scripts import curation
 from scripts.coverage import uses
 from scripts.loading import load_entry
 from scripts.opendata import _cell
-from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED
 

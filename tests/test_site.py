@@ -11,10 +11,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import curation
 from scripts.evidence import normalise
 from scripts.loading import load_entry
-from scripts.parse import parse_file
 
 from .conftest import FIRST_SEED, mkdocs_build, serve
 from .test_parse import CHROME_LINES
