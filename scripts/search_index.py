@@ -20,8 +20,8 @@ from .errors import BriefingError
 BUNDLE = "pagefind"
 EXCLUDE = "[data-search-exclude], .headerlink"  # repeated article text; the "#" of each heading's permalink
 # Pagefind writes ready-made search interfaces beside its engine; the Search page has its own, so
-# they are not published.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# they are not published; nor is the web worker, since the page searches without one.
+UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 def index(site_dir: Path) -> None:

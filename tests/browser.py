@@ -116,3 +116,15 @@ def search(page: Page, query: str, **filters: str) -> Locator:
     if "Nothing found" in (status.text_content() or ""):
         raise AssertionError(f"search for {query!r} with {filters} found nothing ({page.url})")
     return results
+
+
+def every_result(page: Page) -> Locator:
+    """Press "More results" until the list holds every result, and return the result items."""
+    results = page.locator(".site-search__result")
+    more = page.locator(".site-search__more button")
+    while more.count():
+        shown = results.count()
+        more.click()
+        expect(results.nth(shown)).to_be_attached()  # the next results are in the list
+    return results
+

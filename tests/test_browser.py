@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from .browser import axe_violations, recorded_page, search
+from .browser import axe_violations, every_result, recorded_page, search
 from .conftest import site_pages
 
 PHONE = {"width": 360, "height": 740}
@@ -66,7 +67,8 @@ def test_search_finds_hashimi_and_opens_his_page(browser, site_url):
 
 
 def _titles(results) -> list[str]:  # noqa: ANN001 - a Playwright Locator
-    return [t.strip() for t in results.locator(".site-search__title a").all_text_contents()]
+    """Every result's title, after pressing "More results" until all are shown."""
+    return [t.strip() for t in every_result(results.page).locator(".site-search__title a").all_text_contents()]
 
 
 @pytest.mark.parametrize(
@@ -104,6 +106,22 @@ def test_a_result_links_to_the_section_of_the_statement_that_matched(browser, si
         page.wait_for_url("**" + href.split("#", 1)[0] + "*")
         anchor = href.split("#", 1)[1]
         expect(page.locator(f"[id='{anchor}']")).to_be_attached()
+
+
+def test_search_shows_three_results_and_more_on_request(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, recorder):
+        page.goto(site_url, wait_until="networkidle")
+        fragments = lambda: [u for u in recorder.requests if "/pagefind/fragment/" in u]  # noqa: E731 - one texts' count
+        results = search(page, "border")
+        expect(results).to_have_count(3)
+        page.wait_for_load_state("networkidle")
+        assert len(fragments()) == 3  # the texts of the results shown, and no more
+        total = int(re.search(r"(\d+) pages found", page.locator("#search-status").inner_text()).group(1))
+        more = page.locator(".site-search__more button")
+        expect(more).to_have_text(f"More results ({total - 3} left)")
+        more.click()
+        expect(results).to_have_count(min(total, 8))
+        assert len(fragments()) == min(total, 8)
 
 
 def test_search_filters_combine_with_a_query(browser, site_url):

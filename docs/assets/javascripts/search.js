@@ -10,7 +10,10 @@
   const selects = { kind: document.getElementById("search-kind"), type: document.getElementById("search-type"), article: document.getElementById("search-article") };
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
-  const SHOWN = 5; // results whose texts are fetched at once; "More results" fetches the next ones
+  // Results whose texts (a file each, about 3 KB) are fetched at once: three fill a phone's screen and
+  // keep one search within 150 KiB at 1,000 articles; "More results" fetches five more at a time.
+  const FIRST = 3;
+  const MORE = 5;
   // The engine searches on every key, but the results' texts (a file each) are fetched only once the
   // reader has paused this long: a word typed key by key would otherwise fetch texts for every prefix.
   const PAUSE = 150;
@@ -104,23 +107,24 @@
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (ticket !== latest) return;
     list.replaceChildren();
-    await show(ranked, 0, ticket, query);
+    await show(ranked, 0, FIRST, ticket, query);
   }
 
-  async function show(ranked, from, ticket, query) {
-    const page = await Promise.all(ranked.slice(from, from + SHOWN).map((r) => r.data()));
+  async function show(ranked, from, count, ticket, query) {
+    const page = await Promise.all(ranked.slice(from, from + count).map((r) => r.data()));
     if (ticket !== latest) return;
     list.querySelector(".site-search__more")?.remove();
     for (const data of page) list.append(item(data));
     const total = ranked.length;
     status.textContent = total ? `${total} ${total === 1 ? "page" : "pages"} found${query ? ` for “${query}”` : ""}.` : `Nothing found${query ? ` for “${query}”` : ""}. Try other words, or fewer filters.`;
-    if (from + SHOWN < total) {
+    const next = from + count;
+    if (next < total) {
       const more = document.createElement("li");
       more.className = "site-search__more";
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = `More results (${total - from - SHOWN} left)`;
-      button.addEventListener("click", () => show(ranked, from + SHOWN, ticket, query));
+      button.textContent = `More results (${total - next} left)`;
+      button.addEventListener("click", () => show(ranked, next, MORE, ticket, query));
       more.append(button);
       list.append(more);
     }
@@ -194,6 +198,7 @@
   let pending = 0;
   input.addEventListener("input", () => {
     lastInput = performance.now();
+    latest++; // whatever search is under way is for words the reader has since changed: its texts are not fetched
     clearTimeout(pending);
     const last = input.value.split(/\s+/).pop();
     if (last && last.length < 3) pending = setTimeout(run, PAUSE);
