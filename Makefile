@@ -18,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
 
 ## make site: strict build into site/; a failed build leaves the previous site/ untouched
 site: $(SITE_STAMP)

@@ -7,9 +7,11 @@ import json
 import re
 from pathlib import Path
 
-from . import corpus, entities, glossary
+from . import corpus, entities, entry_cache, glossary
 from .article import Article
-from .corpus import Corpus
+from .corpus import Corpus, Entry
+from .curation import curation_path
+from .entry_cache import EntryCache
 from .errors import BriefingError, display_path
 from .loading import load_entry
 from .render import Nav, Site, render_site
@@ -43,14 +45,32 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return seeds
 
 
-def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES) -> Corpus:
+def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES, cache: EntryCache | None = None) -> Corpus:
+    """Every article, parsed and checked; with a ``cache``, articles unchanged since it last saw them are taken from it."""
     seeds = seed_files(seeds_dir)
     if not seeds:
         raise BriefingError(seeds_dir, "holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
     shared = entities.load(entities_path)
-    entries = [load_entry(seed, shared) for seed in seeds]
+    if cache is None:
+        entries = [load_entry(seed, shared) for seed in seeds]
+    else:
+        entries = _load_cached(seeds, shared, entities_path.read_bytes() if entities_path.is_file() else b"", cache)
     _check_distinct([entry.article for entry in entries])
     return dataclasses.replace(corpus.build(entries), spellings=shared.spellings)
+
+
+def _load_cached(seeds: list[Path], shared: entities.Entities, entities_bytes: bytes, cache: EntryCache) -> list[Entry]:
+    entries, keys = [], set()
+    for seed in seeds:
+        entry_key = entry_cache.key(seed, curation_path(seed), entities_bytes)
+        entry = cache.get(entry_key)
+        if entry is None:
+            entry = load_entry(seed, shared)
+            cache.put(entry_key, entry)
+        entries.append(entry)
+        keys.add(entry_key)
+    cache.keep_only(keys)
+    return entries
 
 
 def refuse_pending(built: Corpus) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -18,13 +19,15 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, entities, fragments, glossary, memory, reproducible, search_index  # noqa: E402
+from scripts import csp, entities, fragments, glossary, memory, refresh, reproducible, search_index  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.generate import refuse_pending  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
+from scripts.refresh import REFRESH  # noqa: E402
 from scripts.render import TEMPLATES, render_site  # noqa: E402
 
+LOG = logging.getLogger("mkdocs.briefing")  # shown by MkDocs like its own messages
 # Another corpus (a benchmark's, a test's) can be built with the same configuration.
 SEEDS = Path(os.environ.get("BRIEFING_SEEDS") or ROOT / "seeds")
 # Set by `make site`: publishing refuses articles awaiting review; previews show them with a notice.
@@ -39,6 +42,8 @@ GLOSSARY = ROOT / "docs" / "glossary.yml"
 
 def on_startup(command: str, dirty: bool) -> None:
     PREVIEW.serving = command == "serve"
+    if dirty:  # `make serve` rebuilds only the pages an edit changed (scripts/refresh.py)
+        logging.getLogger("mkdocs.commands.build").addFilter(refresh.DropDirtyWarning())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -58,8 +63,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _corpus
     assert _corpus is not None, "on_config loads the corpus first"
     site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
-    for path, text in sorted({**site.pages, **site.files}.items()):
-        files.append(File.generated(config, path, content=text))
+    if PREVIEW.serving:
+        frame = refresh.frame_digest(Path(config.config_file_path), ROOT / "overrides", site.nav, PREVIEW.error)
+        REFRESH.rebuild_nav_pages(files, site.nav)
+        for file in REFRESH.files(config, site.pages, site.files, frame, site.nav):
+            files.append(file)
+    else:
+        for path, text in sorted({**site.pages, **site.files}.items()):
+            files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand
     if not PREVIEW.serving:  # a preview keeps the corpus to fall back on; a build is done with it
         _corpus = PREVIEW.last_good = None
@@ -91,6 +102,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         search_index.index(Path(config.site_dir))
     except BriefingError as err:
         raise PluginError(str(err)) from None
+    if PREVIEW.serving:
+        REFRESH.succeeded()
+        LOG.info(REFRESH.summary())
+
+
+def on_build_error(error: Exception) -> None:
+    REFRESH.failed()  # some pages may be half written: the next preview build makes them all
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001

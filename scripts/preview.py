@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import Corpus
+from .entry_cache import EntryCache
 from .errors import BriefingError
 from .generate import load_corpus
 
@@ -22,11 +23,13 @@ class Preview:
     last_good: Corpus | None = None
     error: str | None = None
     shown: set[str] = field(default_factory=set)
+    # Articles unchanged since the last build are not read again while previewing (publishing reads all).
+    cache: EntryCache = field(default_factory=EntryCache)
 
     def load(self, seeds: Path) -> Corpus:
         """The corpus to build from. Raises BriefingError unless a good preview can stand in."""
         try:
-            briefings = load_corpus(seeds)
+            briefings = load_corpus(seeds, cache=self.cache if self.serving else None)
         except BriefingError as err:
             if not (self.serving and self.last_good):
                 raise

@@ -146,7 +146,7 @@ def test_serve_keeps_the_last_good_pages_and_shows_the_error(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],  # as `make serve`
             cwd=project,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -23,6 +23,7 @@
   let latest = 0;
   let recording = 0;
   let lastInput = 0;
+  let engineReady = 0; // when the engine had loaded: keys typed meanwhile may only now reach the page
 
   function load() {
     engine = engine || (async () => {
@@ -30,6 +31,7 @@
       // On the page itself, not in a web worker: one file less to fetch (12 KB), and a search takes milliseconds.
       await pagefind.options({ baseUrl: new URL("../", location.href).pathname, noWorker: true });
       const terms = await fetch(new URL(form.dataset.terms, location.href)).then((r) => r.json());
+      engineReady = performance.now();
       return { pagefind, terms };
     })();
     return engine;
@@ -103,7 +105,7 @@
       }
     }
     const ranked = [...best.values()].sort((a, b) => b.score - a.score);
-    const wait = lastInput + PAUSE - performance.now();
+    const wait = Math.max(lastInput, engineReady) + PAUSE - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (ticket !== latest) return;
     list.replaceChildren();

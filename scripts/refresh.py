@@ -1,0 +1,131 @@
+"""The preview rebuilds only the pages an edit changed (``mkdocs serve --dirty``).
+
+MkDocs' dirty build skips a page whose file says it is not modified. A generated page is marked so
+(:class:`Unchanged`) when its Markdown is the same as at the last successful build, its output is still
+there, and nothing every page shows has changed since: the navigation, ``mkdocs.yml``, the theme
+overrides, the preview's error banner. Navigation pages are always rebuilt, since every page's menu
+reads their titles from them. A page no longer generated has its output removed, so the preview never
+serves a deleted article. What was built is recorded only once a build has succeeded: after a failed
+one, the next build makes every page again.
+
+Publishing never uses this: ``make site`` is a clean build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+# MkDocs warns on every dirty build that navigation may be inaccurate; here no page is skipped whose
+# navigation could differ (see above). Under --strict that warning would stop every preview build.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class Unchanged(File):
+    """A generated page whose Markdown is the same as in the last preview build."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class Rebuilt(File):
+    """A page of ``docs/`` in the navigation: rebuilt every time, like the generated ones."""
+
+    def is_modified(self) -> bool:
+        return True
+
+
+def _digest(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
+
+
+def frame_digest(config_file: Path, theme_dir: Path, nav: object, banner: str | None) -> str:
+    """What every page shows besides its own Markdown."""
+    parts = [config_file.read_bytes(), json.dumps(nav, sort_keys=True).encode(), (banner or "").encode()]
+    parts += [p.relative_to(theme_dir).as_posix().encode() + p.read_bytes() for p in sorted(theme_dir.rglob("*")) if p.is_file()]
+    return _digest(b"\0".join(parts))
+
+
+def _nav_pages(nav: object) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_pages(v) for v in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(_nav_pages(v) for v in nav))
+    return set()
+
+
+@dataclass
+class Refresh:
+    built: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (Markdown digest, output file)
+    frame: str = ""
+    _pending: tuple[dict[str, tuple[str, str]], str] | None = None
+    rebuilt: int = 0  # generated pages the last build made, of ``total``
+    total: int = 0
+
+    def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], frame: str, nav: object) -> list[File]:
+        """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so."""
+        same_frame, in_nav = frame == self.frame, _nav_pages(nav)
+        result: list[File] = []
+        now: dict[str, tuple[str, str]] = {}
+        for path, text in sorted({**pages, **data}.items()):
+            digest = _digest(text)
+            before = self.built.get(path)
+            unchanged = (
+                same_frame and path in pages and path not in in_nav and before is not None and before[0] == digest and Path(before[1]).is_file()
+            )
+            file = (Unchanged if unchanged else File).generated(config, path, content=text)
+            now[path] = (digest, file.abs_dest_path)
+            result.append(file)
+        self.rebuilt, self.total = sum(1 for f in result if not isinstance(f, Unchanged) and f.src_uri in pages), len(pages)
+        self._pending = (now, frame)
+        return result
+
+    @staticmethod
+    def rebuild_nav_pages(files: Files, nav: object) -> None:
+        """The pages of ``docs/`` in the navigation are rebuilt with every build (MkDocs would skip them
+        when their file is older than their output, and their titles would then be missing from every menu)."""
+        in_nav = _nav_pages(nav)
+        for page in [f for f in files.documentation_pages() if f.src_uri in in_nav and f.abs_src_path]:
+            files.remove(page)
+            files.append(Rebuilt(page.src_uri, page.src_dir, page.dest_dir, page.use_directory_urls))
+
+    def succeeded(self) -> None:
+        """The build is written: remove what is no longer generated, and remember what was built."""
+        if self._pending is None:
+            return
+        now, frame = self._pending
+        _remove(before for path, (_, before) in self.built.items() if path not in now)
+        self.built, self.frame, self._pending = now, frame, None
+
+    def summary(self) -> str:
+        return f"Preview: {self.rebuilt} of {self.total} generated pages rebuilt"
+
+    def failed(self) -> None:
+        self.built, self.frame, self._pending = {}, "", None
+
+
+def _remove(outputs: Iterable[str]) -> None:
+    for output in map(Path, outputs):
+        output.unlink(missing_ok=True)
+        for folder in output.parents:  # an article's folder goes with its last page
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+
+
+class DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+REFRESH = Refresh()

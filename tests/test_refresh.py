@@ -1,0 +1,145 @@
+"""The preview rebuilds only what an edit changed (`make serve`, i.e. `mkdocs serve --strict --dirty`), and
+is never stale: after each edit an editor makes, every file it serves equals a clean preview build's."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .conftest import FIXTURES, SEEDS, project_copy
+from .test_mkdocs_hooks import free_port, wait_for
+
+SERVE = ["--strict"]
+BUILT = re.compile(r"Documentation built in|Aborted")  # the end of each build
+REBUILT = re.compile(r"Preview: (\d+) of (\d+) generated pages rebuilt")
+
+
+class Preview:
+    """A running `mkdocs serve` whose output directory the test can read."""
+
+    def __init__(self, project: Path, tmp: Path, dirty: bool) -> None:
+        self.port = free_port()
+        self.tmp = tmp
+        tmp.mkdir(parents=True)
+        self.log = tmp / "serve.log"
+        command = [sys.executable, "-m", "mkdocs", "serve", *SERVE, *(["--dirty"] if dirty else []), "--dev-addr", f"127.0.0.1:{self.port}"]
+        with self.log.open("w") as out:
+            # mkdocs serve builds into a new temporary directory: under TMPDIR, here the test's own.
+            self.process = subprocess.Popen(
+                command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
+            )
+
+    def builds(self) -> int:
+        return len(BUILT.findall(self.log.read_text()))
+
+    def wait_built(self, count: int) -> None:
+        assert wait_for(lambda: self.builds() >= count and "Serving on" in self.log.read_text(), timeout=120), self.log.read_text()
+
+    @property
+    def site(self) -> Path:
+        return next(self.tmp.glob("mkdocs_*"))
+
+    def files(self) -> dict[str, bytes]:
+        """Every file served, the port (in absolute addresses) written as PORT; the search index apart (see below)."""
+        found = {}
+        for path in sorted(self.site.rglob("*")):
+            rel = path.relative_to(self.site).as_posix()
+            if path.is_file() and not rel.startswith("pagefind/"):
+                data = path.read_bytes()
+                if path.suffix == ".gz":  # its header names the file it was written to, in the temporary directory
+                    data = gzip.decompress(data)
+                found[rel] = data.replace(f"127.0.0.1:{self.port}".encode(), b"127.0.0.1:PORT")
+        return found
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@contextmanager
+def preview(project: Path, tmp: Path, dirty: bool) -> Iterator[Preview]:
+    running = Preview(project, tmp, dirty)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def fragments(site: Path) -> set[str]:
+    """The search index's result texts, named by content (the rest of Pagefind's index is checked by its own tests)."""
+    return {p.name for p in (site / "pagefind" / "fragment").iterdir()}
+
+
+def assert_same_as_clean(dirty: Preview, project: Path, tmp: Path) -> None:
+    reference = project_copy(tmp / "project", {p.name: p.read_bytes() for p in (project / "seeds").iterdir()})
+    with preview(reference, tmp / "serve", dirty=False) as clean:
+        clean.wait_built(1)
+        expected, served = clean.files(), dirty.files()
+        assert sorted(served) == sorted(expected)
+        differing = [rel for rel in expected if served[rel] != expected[rel]]
+        assert differing == [], (differing, *(_first_difference(served[rel], expected[rel]) for rel in differing[:2]))
+        assert fragments(dirty.site) == fragments(clean.site)
+
+
+def _first_difference(served: bytes, expected: bytes) -> str:
+    at = next((i for i, (a, b) in enumerate(zip(served, expected)) if a != b), min(len(served), len(expected)))
+    return f"at byte {at}: served {served[at - 80 : at + 80]!r}, clean {expected[at - 80 : at + 80]!r}"
+
+
+def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
+    seed = next(SEEDS.glob("*.txt"))
+    first = {p.name: p.read_bytes() for p in SEEDS.iterdir() if not p.name.startswith(".")}
+    wire_copy = {"copy.txt": (FIXTURES / "effort" / "copy.txt").read_bytes(), "copy.yml": (FIXTURES / "effort" / "copy.yml").read_bytes()}
+    project = project_copy(tmp_path / "project", first | wire_copy)
+    seeds = project / "seeds"
+    copy_yml, dated = seeds / "copy.yml", FIXTURES / "corpus" / "dated_ap"
+    assert seed.name in first
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text()
+        assert old in text, (path.name, old)
+        path.write_text(text.replace(old, new, 1))
+
+    def rename_actor(path: Path, old: str, new: str, declaration: str) -> None:
+        """Every use of the id in one curation; the new id, unknown to docs/entities.yml, declares its name and kind."""
+        text = path.read_text()
+        assert f"  - id: {old}\n" in text
+        path.write_text(text.replace(old, new).replace(f"  - id: {new}\n", f"  - id: {new}\n{declaration}", 1))
+
+    with preview(project, tmp_path / "dirty", dirty=True) as dirty:
+        dirty.wait_built(1)
+        builds = 1
+        # Each step is one file written or removed at a time, each waited for, as an editor saves.
+        steps = [
+            ("an article's text changes", [lambda: edit(copy_yml, "When the article was written", "At the time the article was written")]),
+            ("an article is added", [lambda s=s: (seeds / f"dated_ap{s}").write_bytes(dated.with_suffix(s).read_bytes()) for s in (".txt", ".yml")]),
+            (
+                "an actor id used by other articles is renamed in one",
+                [lambda: rename_actor(seeds / "dated_ap.yml", "iraqi-forces", "iraqi-army", "    name: Iraqi army\n    kind: security force\n")],
+            ),
+            ("an article is deleted", [lambda s=s: (seeds / f"dated_ap{s}").unlink() for s in (".yml", ".txt")]),
+            ("a quote is broken", [lambda: edit(copy_yml, "beef up surveillance by Iraqi drones", "beef up surveillance by Iraqi jets")]),
+            ("the quote is fixed", [lambda: edit(copy_yml, "beef up surveillance by Iraqi jets", "beef up surveillance by Iraqi drones")]),
+        ]
+        untouched = dirty.site / "articles" / seed.stem / "source-notes" / "index.html"
+        for number, (step, writes) in enumerate(steps):
+            written = untouched.stat().st_mtime_ns
+            for write in writes:
+                write()
+                builds += 1
+                dirty.wait_built(builds)
+            if step == "an article's text changes":  # the copy's summary: its own pages, not the other article's
+                rebuilt, total = map(int, REBUILT.findall(dirty.log.read_text())[-1])
+                assert 0 < rebuilt < total / 2, (rebuilt, total)
+                assert untouched.stat().st_mtime_ns == written
+            if step == "a quote is broken":
+                for page in ("index.html", "articles/copy/index.html"):  # a page the edit touches, and one it does not
+                    assert "Build error:" in (dirty.site / page).read_text(), (step, page)
+                continue
+            assert_same_as_clean(dirty, project, tmp_path / f"clean-{number}")
