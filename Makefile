@@ -50,7 +50,7 @@ screenshots: $(TEST_STAMP) $(BROWSER_STAMP)
 audit: $(TEST_STAMP) $(BROWSER_STAMP)
 	$(BIN)/python -m tests.tools.audit
 
-## make bench (benchmark): generation and the full site build, timed on 100 and 1,000 synthetic articles
+## make bench (benchmark): generation, the full site build, a reader's page and search, and the preview's refresh after one edit, on 100 and 1,000 synthetic articles
 bench: $(TEST_STAMP)
 	$(BIN)/python -m tests.tools.bench
 

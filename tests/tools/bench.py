@@ -1,4 +1,4 @@
-"""`make bench`: generation and the full site build timed on synthetic corpora of 100 and 1,000 articles.
+"""`make bench`: generation, the full site build, a reader's costs and the preview's refresh, on synthetic corpora of 100 and 1,000 articles.
 
 A benchmark, not a test: it prints numbers and whether they meet the targets; run it on a quiet machine.
 Each step runs as its own process, one after the other, so its wall time and peak memory are its own.
@@ -23,12 +23,15 @@ from pathlib import Path
 
 from tests.tools.reader import ReaderCost
 from tests.tools.reader import measure as measure_reader
+from tests.tools.refresh import RefreshFailed
+from tests.tools.refresh import measure as measure_refresh
 from tests.tools.synth import make_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "build" / "bench"
 TARGET_RATIO, TARGET_SCALING, TARGET_PEAK_MIB = 0.05, 1.2, 1024
 TARGET_PAGE_KIB, TARGET_QUERY_KIB, TARGET_RESULTS_MS = 60, 150, 300  # a reader's first visit; one search, CPU 4x slower
+TARGET_REFRESH_S = 3  # an editor's wait in `make serve` after saving one curation
 PRIMARY_NAV = '<nav class="md-nav md-nav--primary"'
 NAV_TAG = re.compile(r"<nav\b|</nav\s*>")
 STDERR_TAIL = 30  # lines shown when a step fails
@@ -164,6 +167,7 @@ class Result:
     build: Run
     site: SiteSize
     reader: ReaderCost
+    refresh: float  # seconds
 
 
 def bench(n: int, keep: bool) -> Result:
@@ -175,10 +179,14 @@ def bench(n: int, keep: bool) -> Result:
     built = build_step(seeds, work)
     site = measure_site(work / "site")
     reader = measure_reader(work / "site")
+    try:
+        refresh = measure_refresh(seeds, work)
+    except RefreshFailed as err:
+        raise StepFailed(f"refresh ({n} articles): {err}") from None
     if not keep:
         for big in ("site", "pages"):
             shutil.rmtree(work / big, ignore_errors=True)
-    return Result(n, generated, built, site, reader)
+    return Result(n, generated, built, site, reader, refresh)
 
 
 COLUMNS = (
@@ -198,6 +206,7 @@ COLUMNS = (
     ("heaviest page KiB", lambda r: f"{r.reader.page_bytes / 1024:.1f} ({r.reader.heaviest_kind})"),
     ("query KiB", lambda r: f"{r.reader.query_bytes / 1024:.1f}"),
     ("results ms", lambda r: f"{r.reader.results_ms:.0f}"),
+    ("refresh s", lambda r: f"{r.refresh:.1f}"),
 )
 
 
@@ -224,10 +233,11 @@ def summary(results: list[Result]) -> list[str]:
         _verdict("heaviest page KiB", page_kib, TARGET_PAGE_KIB, ".1f"),
         _verdict("query KiB", query_kib, TARGET_QUERY_KIB, ".1f"),
         _verdict("results ms", results_ms, TARGET_RESULTS_MS, ".0f"),
+        _verdict("refresh s", large.refresh, TARGET_REFRESH_S, ".1f"),
         (
             f"bench: {large.articles} articles, generate {large.generate.seconds:.1f} s, build {large.build.seconds:.1f} s, "
             f"generate/build {ratio:.2f}, scaling {scaling:.2f}, peak {peak:.0f} MiB, "
-            f"page {page_kib:.1f} KiB, query {query_kib:.1f} KiB, results {results_ms:.0f} ms"
+            f"page {page_kib:.1f} KiB, query {query_kib:.1f} KiB, results {results_ms:.0f} ms, refresh {large.refresh:.1f} s"
         ),
     ]
 

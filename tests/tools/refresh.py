@@ -1,0 +1,79 @@
+"""What an editor waits for: `make serve` (mkdocs serve --strict --dirty) on a corpus, one curation saved,
+and the time until the preview has rebuilt and reloads the browser with the edit on the article page and
+on one actor page. Used by ``make bench`` on its 1,000-article corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILT = re.compile(r"Documentation built in|Aborted")  # the end of each build, after which browsers reload
+# A real edit: a word of the summary (on the article page) and of an actor's "who" (on that actor's page).
+EDITS = (
+    ("When the article was written", "At the time the article was written"),
+    ("the article does not name them one by one.", "the article does not name each of them."),
+)
+POLL = 0.05  # seconds between looks at the log
+
+
+class RefreshFailed(Exception):
+    pass
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait(predicate, timeout: float, log: Path) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise RefreshFailed("the preview did not finish in time:\n" + "\n".join(log.read_text().splitlines()[-20:]))
+        time.sleep(POLL)
+
+
+def measure(seeds: Path, work: Path) -> float:
+    """Seconds from saving the first curation in ``seeds`` to the end of the preview's rebuild; the seed is restored after."""
+    curation = sorted(seeds.glob("*.yml"))[0]
+    original = curation.read_text(encoding="utf-8")
+    edited = original
+    for old, new in EDITS:
+        if old not in edited:
+            raise RefreshFailed(f"{curation.name}: the benchmark's edit expects {old!r}")
+        edited = edited.replace(old, new, 1)
+    tmp = work / "serve"
+    tmp.mkdir(parents=True, exist_ok=True)
+    log = work / "serve.log"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", f"127.0.0.1:{_free_port()}"]
+    env = {**os.environ, "BRIEFING_SEEDS": str(seeds), "TMPDIR": str(tmp), "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        builds = lambda: len(BUILT.findall(log.read_text()))  # noqa: E731
+        _wait(lambda: "Serving on" in log.read_text(), 3600, log)
+        before = builds()
+        started = time.monotonic()
+        curation.write_text(edited, encoding="utf-8")
+        _wait(lambda: builds() > before, 600, log)
+        seconds = time.monotonic() - started
+        if "Aborted" in log.read_text() or "ERROR" in log.read_text():
+            raise RefreshFailed("the edited curation did not build:\n" + "\n".join(log.read_text().splitlines()[-20:]))
+        site = next(tmp.glob("mkdocs_*"))
+        article = site / "articles" / curation.stem / "index.html"
+        actor_pages = (site / "actors").glob("*/**/index.html")
+        if EDITS[0][1] not in article.read_text(encoding="utf-8") or not any(EDITS[1][1] in p.read_text(encoding="utf-8") for p in actor_pages):
+            raise RefreshFailed("the rebuilt preview does not show the edit on the article page and an actor page")
+        return seconds
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        curation.write_text(original, encoding="utf-8")
