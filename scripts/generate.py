@@ -50,11 +50,12 @@ def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES, cache:
     seeds = seed_files(seeds_dir)
     if not seeds:
         raise BriefingError(seeds_dir, "holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
+    entities_bytes = entities_path.read_bytes() if cache is not None and entities_path.is_file() else b""  # before it is read
     shared = entities.load(entities_path)
     if cache is None:
         entries = [load_entry(seed, shared) for seed in seeds]
     else:
-        entries = _load_cached(seeds, shared, entities_path.read_bytes() if entities_path.is_file() else b"", cache)
+        entries = _load_cached(seeds, shared, entities_bytes, cache)
     _check_distinct([entry.article for entry in entries])
     return dataclasses.replace(corpus.build(entries), spellings=shared.spellings)
 
@@ -66,7 +67,9 @@ def _load_cached(seeds: list[Path], shared: entities.Entities, entities_bytes: b
         entry = cache.get(entry_key)
         if entry is None:
             entry = load_entry(seed, shared)
-            cache.put(entry_key, entry)
+            # Kept only if nothing was saved while it was read: else it would be kept under the wrong content.
+            if entry_cache.key(seed, curation_path(seed), entities_bytes) == entry_key:
+                cache.put(entry_key, entry)
         entries.append(entry)
         keys.add(entry_key)
     cache.keep_only(keys)

@@ -64,7 +64,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _corpus is not None, "on_config loads the corpus first"
     site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
     if PREVIEW.serving:
-        frame = refresh.frame_digest(Path(config.config_file_path), ROOT / "overrides", site.nav, PREVIEW.error)
+        frame = refresh.frame_digest(Path(config.config_file_path), ROOT / "overrides", Path(config.docs_dir), site.nav, PREVIEW.error)
         REFRESH.rebuild_nav_pages(files, site.nav)
         for file in REFRESH.files(config, site.pages, site.files, frame, site.nav):
             files.append(file)

@@ -46,10 +46,11 @@ def _digest(text: str | bytes) -> str:
     return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
 
 
-def frame_digest(config_file: Path, theme_dir: Path, nav: object, banner: str | None) -> str:
-    """What every page shows besides its own Markdown."""
+def frame_digest(config_file: Path, theme_dir: Path, docs_dir: Path, nav: object, banner: str | None) -> str:
+    """What every page shows besides its own Markdown: the menu's titles come from the pages of ``docs/`` too."""
     parts = [config_file.read_bytes(), json.dumps(nav, sort_keys=True).encode(), (banner or "").encode()]
-    parts += [p.relative_to(theme_dir).as_posix().encode() + p.read_bytes() for p in sorted(theme_dir.rglob("*")) if p.is_file()]
+    for folder, pattern in ((theme_dir, "*"), (docs_dir, "*.md")):
+        parts += [p.relative_to(folder).as_posix().encode() + p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()]
     return _digest(b"\0".join(parts))
 
 
@@ -110,7 +111,9 @@ class Refresh:
         return f"Preview: {self.rebuilt} of {self.total} generated pages rebuilt"
 
     def failed(self) -> None:
-        self.built, self.frame, self._pending = {}, "", None
+        # Every page is made again next time; the outputs are kept in mind, so a page deleted meanwhile is still removed.
+        self.built = {path: ("", output) for path, (_, output) in self.built.items()}
+        self.frame, self._pending = "", None
 
 
 def _remove(outputs: Iterable[str]) -> None:

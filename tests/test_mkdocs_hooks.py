@@ -6,7 +6,6 @@ import gzip
 import hashlib
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from .conftest import ROOT, SEEDS, mkdocs_build, project_copy
+from .serving import free_port, wait_for
 
 
 def tree(directory: Path) -> dict[str, str]:
@@ -115,12 +115,6 @@ def _cbor(data: bytes, at: int) -> tuple[object, int]:
     raise ValueError(f"CBOR major type {major} is not expected in a filter file")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode()
@@ -129,15 +123,6 @@ def fetch(url: str) -> str:
 def content(page: str) -> str:
     start = page.index('<article class="md-content__inner')
     return page[start : page.index("</article>", start)]
-
-
-def wait_for(predicate, timeout: float = 30.0) -> bool:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_serve_keeps_the_last_good_pages_and_shows_the_error(tmp_path):

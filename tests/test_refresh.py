@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .conftest import FIXTURES, SEEDS, project_copy
-from .test_mkdocs_hooks import free_port, wait_for
+from .serving import free_port, wait_for
 
 SERVE = ["--strict"]
 BUILT = re.compile(r"Documentation built in|Aborted")  # the end of each build

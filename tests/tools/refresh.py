@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from tests.serving import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILT = re.compile(r"Documentation built in|Aborted")  # the end of each build, after which browsers reload
@@ -20,25 +22,15 @@ EDITS = (
     ("When the article was written", "At the time the article was written"),
     ("the article does not name them one by one.", "the article does not name each of them."),
 )
-POLL = 0.05  # seconds between looks at the log
 
 
 class RefreshFailed(Exception):
     pass
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(predicate, timeout: float, log: Path) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise RefreshFailed("the preview did not finish in time:\n" + "\n".join(log.read_text().splitlines()[-20:]))
-        time.sleep(POLL)
+def _wait(predicate: Callable[[], bool], timeout: float, log: Path) -> None:
+    if not wait_for(predicate, timeout):
+        raise RefreshFailed("the preview did not finish in time:\n" + "\n".join(log.read_text().splitlines()[-20:]))
 
 
 def measure(seeds: Path, work: Path) -> float:
@@ -53,7 +45,7 @@ def measure(seeds: Path, work: Path) -> float:
     tmp = work / "serve"
     tmp.mkdir(parents=True, exist_ok=True)
     log = work / "serve.log"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", f"127.0.0.1:{_free_port()}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", f"127.0.0.1:{free_port()}"]
     env = {**os.environ, "BRIEFING_SEEDS": str(seeds), "TMPDIR": str(tmp), "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)

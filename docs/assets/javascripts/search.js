@@ -126,7 +126,7 @@
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = `More results (${total - next} left)`;
-      button.addEventListener("click", () => show(ranked, next, MORE, ticket, query));
+      button.addEventListener("click", () => show(ranked, next, MORE, ticket, query), { once: true }); // a double click fetches once
       more.append(button);
       list.append(more);
     }
