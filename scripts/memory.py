@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mkdocs.structure.pages import Page
 
-from . import evidence
+from . import evidence, wire
 
 
 def release_source(page: Page) -> None:
@@ -25,5 +25,7 @@ def release_content(page: Page) -> None:
 
 
 def release_corpus_caches() -> None:
-    """The article text kept to locate quotes: only needed while pages are generated."""
+    """The article text kept to locate quotes and compare wire copies: only needed while pages are generated."""
     evidence.normalise.cache_clear()
+    wire.article_shingles.cache_clear()
+    wire.compare.cache_clear()

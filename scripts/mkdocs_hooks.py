@@ -62,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _corpus
     assert _corpus is not None, "on_config loads the corpus first"
-    site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary)
+    memo = PREVIEW.pages if PREVIEW.serving else None
+    site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary, memo)
     if PREVIEW.serving:
         frame = refresh.frame_digest(Path(config.config_file_path), ROOT / "overrides", Path(config.docs_dir), site.nav, PREVIEW.error)
         REFRESH.rebuild_nav_pages(files, site.nav)
@@ -98,13 +99,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if PREVIEW.serving:  # the preview's pages are served at once; its search index follows (scripts/search_index.py)
+        REFRESH.succeeded()
+        LOG.info(REFRESH.summary())
+        search_index.BACKGROUND.request(Path(config.site_dir), REFRESH.builds)
+        return
     try:
         search_index.index(Path(config.site_dir))
     except BriefingError as err:
         raise PluginError(str(err)) from None
-    if PREVIEW.serving:
-        REFRESH.succeeded()
-        LOG.info(REFRESH.summary())
 
 
 def on_build_error(error: Exception) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .attribution import REPORTING
@@ -198,15 +199,71 @@ def annotations(briefings: list[Briefing], site_url: str, article_url, actor_url
     return {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": len(items), "first": {"type": "AnnotationPage", "items": items}}
 
 
-def data_files(briefings: list[Briefing], site_url: str, article_url, actor_url) -> dict[str, str]:  # noqa: ANN001
-    data = briefing_json(briefings)
+TABLES = ("articles", "actors", "pillars", "threat_moves", "statements")  # briefing.json's lists, in order
+CSV_FILES = {"data/statements.csv": statements_csv, "data/actors.csv": actors_csv, "data/pillars.csv": pillars_csv}
+
+
+def _dump(value: object) -> str:
     # Compact: the files grow with the corpus, and indenting makes the encoder fall back to pure Python.
-    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"  # noqa: E731
-    return {
-        "data/briefing.json": dump(data),
-        "data/briefing.schema.json": SCHEMA.read_text(encoding="utf-8"),
-        "data/statements.csv": statements_csv(data),
-        "data/actors.csv": actors_csv(data),
-        "data/pillars.csv": pillars_csv(data),
-        "data/annotations.jsonld": dump(annotations(briefings, site_url, article_url, actor_url)),
-    }
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Parts:
+    """One article's share of every open-data file, already written out: the files are these, joined."""
+
+    tables: dict[str, str]  # briefing.json list -> its items for this article, comma-separated
+    rows: dict[str, str]  # CSV file -> its rows for this article
+    annotations: str
+    annotation_count: int
+
+
+def parts(b: Briefing, site_url: str, article_url, actor_url) -> Parts:  # noqa: ANN001 - url builders from the renderer
+    data = briefing_json([b])
+    items = annotations([b], site_url, article_url, actor_url)["first"]["items"]
+    return Parts(
+        {table: ",".join(_dump(item) for item in data[table]) for table in TABLES},
+        {name: table(data).split("\n", 1)[1] for name, table in CSV_FILES.items()},
+        ",".join(_dump(item) for item in items),
+        len(items),
+    )
+
+
+def data_files(briefings: list[Briefing], site_url: str, article_url, actor_url, kept: PartsCache | None = None) -> dict[str, str]:  # noqa: ANN001
+    """The open-data files. With ``kept`` (the preview), an unchanged article's share is not worked out again."""
+    shares = [kept.get(b, site_url, article_url, actor_url) if kept is not None else parts(b, site_url, article_url, actor_url) for b in briefings]
+    if kept is not None:
+        kept.forget_all_but(briefings)
+
+    def joined(pieces: list[str]) -> str:
+        return ",".join(piece for piece in pieces if piece)
+
+    tables = ",".join(f"{_dump(table)}:[{joined([share.tables[table] for share in shares])}]" for table in TABLES)
+    empty = {"articles": [], "actors": [], "pillars": [], "threat_moves": [], "statements": []}
+    files = {"data/briefing.json": '{"$schema":"briefing.schema.json",' + tables + "}\n"}
+    files["data/briefing.schema.json"] = SCHEMA.read_text(encoding="utf-8")
+    for name, table in CSV_FILES.items():
+        files[name] = table(empty) + "".join(share.rows[name] for share in shares)
+    items = joined([share.annotations for share in shares])
+    collection = {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": sum(s.annotation_count for s in shares)}
+    files["data/annotations.jsonld"] = _dump(collection)[:-1] + ',"first":{"type":"AnnotationPage","items":[' + items + "]}}\n"
+    return files
+
+
+class PartsCache:
+    """Each article's share of the open data, by the article's identity (an unchanged article is the same
+    object from one preview build to the next)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Briefing, str, Parts]] = {}
+
+    def get(self, b: Briefing, site_url: str, article_url, actor_url) -> Parts:  # noqa: ANN001
+        found = self._kept.get(id(b))
+        if found is None or found[0] is not b or found[1] != site_url:
+            found = self._kept[id(b)] = (b, site_url, parts(b, site_url, article_url, actor_url))
+        return found[2]
+
+    def forget_all_but(self, briefings: list[Briefing]) -> None:
+        alive = {id(b) for b in briefings}
+        for stale in self._kept.keys() - alive:
+            del self._kept[stale]

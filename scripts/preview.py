@@ -15,6 +15,7 @@ from .corpus import Corpus
 from .entry_cache import EntryCache
 from .errors import BriefingError
 from .generate import load_corpus
+from .page_memo import PageMemo
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Preview:
     shown: set[str] = field(default_factory=set)
     # Articles unchanged since the last build are not read again while previewing (publishing reads all).
     cache: EntryCache = field(default_factory=EntryCache)
+    pages: PageMemo = field(default_factory=PageMemo)  # and pages whose own articles are unchanged are not rendered again
 
     def load(self, seeds: Path) -> Corpus:
         """The corpus to build from. Raises BriefingError unless a good preview can stand in."""

@@ -71,6 +71,7 @@ class Refresh:
     _pending: tuple[dict[str, tuple[str, str]], str] | None = None
     rebuilt: int = 0  # generated pages the last build made, of ``total``
     total: int = 0
+    builds: int = 0  # successful builds so far
 
     def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], frame: str, nav: object) -> list[File]:
         """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so."""
@@ -106,9 +107,10 @@ class Refresh:
         now, frame = self._pending
         _remove(before for path, (_, before) in self.built.items() if path not in now)
         self.built, self.frame, self._pending = now, frame, None
+        self.builds += 1
 
     def summary(self) -> str:
-        return f"Preview: {self.rebuilt} of {self.total} generated pages rebuilt"
+        return f"Preview: build {self.builds}: {self.rebuilt} of {self.total} generated pages rebuilt"
 
     def failed(self) -> None:
         # Every page is made again next time; the outputs are kept in mind, so a page deleted meanwhile is still removed.

@@ -8,9 +8,10 @@ Jinja2 files in ``templates/``; every value they print passes through :func:`scr
 from __future__ import annotations
 
 import functools
-import re
 import json
 import posixpath
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from .coverage import Sentence, Use, sentence_map, uses
 from .escape import attribute, escape, front_matter, front_matter_json
 from .fragments import directive
 from .glossary import abbreviations
+from .page_memo import PageMemo, structure_digest
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -116,18 +118,34 @@ def paginate(first: str, items: list[Any], size: int) -> list[Pager]:
     return [Pager(first, n, count, items[(n - 1) * size : n * size], len(items)) for n in range(1, count + 1)]
 
 
-def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossary: dict[str, str] | None = None) -> Site:
+def render_site(
+    corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossary: dict[str, str] | None = None, memo: PageMemo | None = None
+) -> Site:
+    """Every page. With a ``memo`` (the preview), a page of one article or one item whose own articles and
+    the corpus's structure are unchanged since the memo's last build is taken from it, not rendered."""
     env = _environment()
     pages: dict[str, str] = {}
     shared = _Shared(corpus, site_url)
     definitions = abbreviations(glossary or {})
+    structure = structure_digest(corpus, site_url, glossary or {}, TEMPLATES) if memo is not None else ""
+    if memo is not None:
+        memo.start()
 
-    def page(path: str, template: str, **context: Any) -> None:
+    def page(path: str, template: str, own: Sequence[Entry] | None = None, **context: Any) -> None:
+        if memo is not None and own is not None and (kept := memo.take(path, structure, template, own)) is not None:
+            pages[path] = kept
+            return
         pages[path] = env.get_template(template).render(page=path, link=_Links(path, shared), corpus=corpus, **context) + definitions
+        if memo is not None and own is not None:
+            memo.keep(path, structure, template, own, pages[path])
 
-    def paged(first: str, template: str, items: list[Any], size: int, **context: Any) -> None:
+    def paged(first: str, template: str, items: list[Any], size: int, own: Callable[[Pager], Sequence[Entry]] | None = None, **context: Any) -> None:
         for pager in paginate(first, items, size):
-            page(pager.path, template, pager=pager, **context)
+            page(pager.path, template, own(pager) if own else None, pager=pager, **context)
+
+    def story_pages(latest: Entry) -> Callable[[Pager], Sequence[Entry]]:
+        """An item's page is made from the articles of its stories, and its newest article (its heading)."""
+        return lambda pager: (latest, *(a.briefing for story in pager.items for a in story.appearances))
 
     page(Pages.home, "home.md")
     paged(Pages.articles, "articles.md", list(corpus.entries), PER_PAGE["articles"])
@@ -137,7 +155,11 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
     files = opendata.data_files(
-        list(corpus.briefings), site_url, lambda b: posixpath.dirname(Pages.article(b)) + "/", lambda a: posixpath.dirname(Pages.actor(a)) + "/"
+        list(corpus.briefings),
+        site_url,
+        lambda b: posixpath.dirname(Pages.article(b)) + "/",
+        lambda a: posixpath.dirname(Pages.actor(a)) + "/",
+        memo.open_data if memo is not None else None,
     )
     page(Pages.data, "data.md", files=files)
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
@@ -148,19 +170,24 @@ def render_site(corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossa
     # Awaiting review, and statements the checks question: split like every list that grows with the corpus.
     paged(Pages.review, "review.md", list(corpus.reviewable), PER_PAGE["review"])
     for entry in corpus.entries:
+        story = (entry, *corpus.also_published(entry))  # an article's pages name and compare its copies
         if isinstance(entry, Pending):
-            page(Pages.article(entry), "pending.md", e=entry)
+            page(Pages.article(entry), "pending.md", story, e=entry)
             continue
-        page(Pages.article(entry), "article.md", b=entry)
-        page(Pages.source_notes(entry), "source_notes.md", b=entry, precisions=PRECISION_MEANING)
+        page(Pages.article(entry), "article.md", story, b=entry)
+        page(Pages.source_notes(entry), "source_notes.md", story, b=entry, precisions=PRECISION_MEANING)
     # One section per story: the copies of one wire story are shown once, in the newest copy's section.
     for actor in corpus.actors.values():
-        paged(Pages.actor(actor.id), "actor.md", list(actor.stories(corpus.story_of)), PER_PAGE["appearances"], actor=actor)
+        stories = list(actor.stories(corpus.story_of))
+        paged(Pages.actor(actor.id), "actor.md", stories, PER_PAGE["appearances"], story_pages(actor.appearances[0].briefing), actor=actor)
     for pillar in corpus.pillars.values():
         stories = list(pillar.stories(corpus.story_of))
-        paged(Pages.pillar(pillar.id), "pillar.md", stories, PER_PAGE["appearances"], pillar=pillar, statuses=STATUS_MEANING)
+        own = story_pages(pillar.appearances[0].briefing)
+        paged(Pages.pillar(pillar.id), "pillar.md", stories, PER_PAGE["appearances"], own, pillar=pillar, statuses=STATUS_MEANING)
     for move in corpus.moves.values():
-        paged(Pages.move(move.id), "move.md", list(move.stories(corpus.story_of)), PER_PAGE["appearances"], move=move)
+        paged(Pages.move(move.id), "move.md", list(move.stories(corpus.story_of)), PER_PAGE["appearances"], story_pages(move.appearances[0].briefing), move=move)
+    if memo is not None:
+        memo.finish()
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
 
 
@@ -238,11 +265,7 @@ class _Shared:
     def __init__(self, corpus: Corpus, site_url: str) -> None:
         self.corpus = corpus
         self.site_url = site_url
-        self.coverage = {b.article.seed_id: sentence_map(b) for b in corpus.briefings}
-        self.by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
-        for seed_id, sentence_list in self.coverage.items():
-            for sentence in sentence_list:
-                self.by_paragraph.setdefault((seed_id, sentence.paragraph), []).append(sentence)
+        self._sentences: dict[str, tuple[list[Sentence], dict[int, list[Sentence]]]] = {}
         self.entries = {e.article.seed_id: e for e in corpus.entries}
         # The actors index lists actors by kind, then name; each kind's section starts on one of its pages.
         self.actors_by_kind = sorted(corpus.actors.values(), key=lambda a: (a.latest.kind, a.name.casefold(), a.id))
@@ -258,6 +281,19 @@ class _Shared:
                         self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
 
 
+    def sentences(self, b: Briefing) -> tuple[list[Sentence], dict[int, list[Sentence]]]:
+        """The article's sentences with the statements resting on each, in order and by paragraph; worked
+        out when a page first asks (a preview build renders only the pages an edit changed)."""
+        found = self._sentences.get(b.article.seed_id)
+        if found is None:
+            sentence_list = sentence_map(b)
+            by_paragraph: dict[int, list[Sentence]] = {}
+            for sentence in sentence_list:
+                by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+            found = self._sentences[b.article.seed_id] = (sentence_list, by_paragraph)
+        return found
+
+
 class _Links:
     """Template helpers: relative links from the page being rendered, and evidence passages."""
 
@@ -265,8 +301,6 @@ class _Links:
         self.page = page
         self.site_url = shared.site_url
         self._shared = shared
-        self._coverage = shared.coverage
-        self._by_paragraph = shared.by_paragraph
 
     def to(self, target: str, anchor: str = "") -> Markup:
         href = "" if target == self.page else _relative(target, posixpath.dirname(self.page))
@@ -443,7 +477,7 @@ class _Links:
         return [(b.actor(s.source).name if s.source else self.own_reporting(b), s.source, list(s.paragraphs)) for s in found]
 
     def coverage(self, b: Briefing) -> list[Sentence]:
-        return self._coverage[b.article.seed_id]
+        return self._shared.sentences(b)[0]
 
     def sentence_spans(self, b: Briefing, number: int) -> Markup:
         """The paragraph's text with each sentence in a span saying which statements use it.
@@ -453,7 +487,7 @@ class _Links:
         pieces = []
         text = b.article.paragraph(number).text
         cursor = 0
-        for sentence in self._by_paragraph.get((b.article.seed_id, number), []):
+        for sentence in self._shared.sentences(b)[1].get(number, []):
             pieces.append(escape(text[cursor : sentence.start]))
             if sentence.uses:
                 title = attribute("Used by: " + "; ".join(u.label for u in sentence.uses))
@@ -481,7 +515,7 @@ class _Links:
         rows = []
         for number, spans in by_paragraph.items():
             text = b.article.paragraph(number).text
-            sentences = self._by_paragraph.get((b.article.seed_id, number), [])
+            sentences = self._shared.sentences(b)[1].get(number, [])
             windows: list[list[int]] = []  # [start, end, clipped at start, clipped at end, mention start, end, ...]
             for s, e in sorted(spans):
                 sentence = next((x for x in sentences if x.start <= s < x.end), None)

@@ -14,6 +14,7 @@ The cost of that limit: a story reprinted by more outlets than it allows would g
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -133,6 +134,9 @@ def _repeated(shingles: Sequence[frozenset[int]]) -> set[int]:
     return repeated
 
 
+# Kept across the preview's builds (an unchanged article is the same object, see scripts/entry_cache.py);
+# a published build releases them (scripts/memory.py).
+@functools.lru_cache(maxsize=4096)
 def article_shingles(article: Article) -> frozenset[int]:
     # Across paragraph breaks: a copy that merges or splits paragraphs still shares its shingles.
     return text_shingles(" ".join(p.text for p in article.paragraphs))
@@ -159,6 +163,7 @@ def _paragraph_key(text: str) -> str:
     return " ".join(house_key(w) for w in text.split() if house_key(w))
 
 
+@functools.lru_cache(maxsize=4096)
 def compare(original: Article, copy: Article) -> WireCopy:
     a, b = article_shingles(original), article_shingles(copy)
     similarity = len(a & b) / len(a | b) if a | b else 1.0

@@ -16,8 +16,8 @@ from .conftest import FIXTURES, SEEDS, project_copy
 from .serving import free_port, wait_for
 
 SERVE = ["--strict"]
-BUILT = re.compile(r"Documentation built in|Aborted")  # the end of each build
-REBUILT = re.compile(r"Preview: (\d+) of (\d+) generated pages rebuilt")
+BUILT = re.compile(r"Preview: build \d+:|Aborted")  # the end of each build (the hook's line, once every page is written)
+REBUILT = re.compile(r"Preview: build (\d+): (\d+) of (\d+) generated pages rebuilt")
 
 
 class Preview:
@@ -40,6 +40,11 @@ class Preview:
 
     def wait_built(self, count: int) -> None:
         assert wait_for(lambda: self.builds() >= count and "Serving on" in self.log.read_text(), timeout=120), self.log.read_text()
+
+    def wait_indexed(self) -> None:
+        """Until search has indexed the latest successful build (the preview indexes after serving the pages)."""
+        latest = REBUILT.findall(self.log.read_text())[-1][0]
+        assert wait_for(lambda: f"search index updated for build {latest}\n" in self.log.read_text(), timeout=120), self.log.read_text()
 
     @property
     def site(self) -> Path:
@@ -78,8 +83,10 @@ def fragments(site: Path) -> set[str]:
 
 def assert_same_as_clean(dirty: Preview, project: Path, tmp: Path) -> None:
     reference = project_copy(tmp / "project", {p.name: p.read_bytes() for p in (project / "seeds").iterdir()})
+    dirty.wait_indexed()
     with preview(reference, tmp / "serve", dirty=False) as clean:
         clean.wait_built(1)
+        clean.wait_indexed()
         expected, served = clean.files(), dirty.files()
         assert sorted(served) == sorted(expected)
         differing = [rel for rel in expected if served[rel] != expected[rel]]
@@ -118,6 +125,10 @@ def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
         # Each step is one file written or removed at a time, each waited for, as an editor saves.
         steps = [
             ("an article's text changes", [lambda: edit(copy_yml, "When the article was written", "At the time the article was written")]),
+            (  # on the actor's page, beside the copy's own account
+                "an actor's description changes in the other article",
+                [lambda: edit(seeds / f"{seed.stem}.yml", "the article does not name them one by one.", "the article does not name each of them.")],
+            ),
             ("an article is added", [lambda s=s: (seeds / f"dated_ap{s}").write_bytes(dated.with_suffix(s).read_bytes()) for s in (".txt", ".yml")]),
             (
                 "an actor id used by other articles is renamed in one",
@@ -135,7 +146,7 @@ def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
                 builds += 1
                 dirty.wait_built(builds)
             if step == "an article's text changes":  # the copy's summary: its own pages, not the other article's
-                rebuilt, total = map(int, REBUILT.findall(dirty.log.read_text())[-1])
+                rebuilt, total = map(int, REBUILT.findall(dirty.log.read_text())[-1][1:])
                 assert 0 < rebuilt < total / 2, (rebuilt, total)
                 assert untouched.stat().st_mtime_ns == written
             if step == "a quote is broken":

@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.serving import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT = re.compile(r"Documentation built in|Aborted")  # the end of each build, after which browsers reload
+BUILT = re.compile(r"Preview: build \d+:|Aborted")  # the end of each build (the hook's line, once every page is written)
 # A real edit: a word of the summary (on the article page) and of an actor's "who" (on that actor's page).
 EDITS = (
     ("When the article was written", "At the time the article was written"),

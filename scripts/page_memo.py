@@ -1,0 +1,77 @@
+"""The preview's pages kept between builds: a page whose inputs are unchanged is not rendered again.
+
+A page of one article (its briefing, its source notes) or of one actor, pillar or threat move (each page
+of its list) is made from a few articles: its *own* articles, compared by identity (an unchanged article
+is the same object from build to build, see :mod:`scripts.entry_cache`), and from what the corpus says
+about all of them: their titles, dates and outlets, which actors, pillars and moves each names, how
+copies group into stories, each item's name and kind, and so which page of a list holds which article
+(the *structure*, one digest per build). Templates, the glossary and the site's address are in the
+digest too. A page is rendered again when its own articles or the structure change; overview pages,
+which gather everything, are always rendered; the open-data files are joined from each article's kept
+share. Publishing never uses this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .briefing import Briefing
+from .corpus import Corpus, Entry
+from .opendata import PartsCache
+
+
+def structure_digest(corpus: Corpus, site_url: str, glossary: dict[str, str], templates: Path) -> str:
+    digest = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        digest.update(repr(parts).encode())
+        digest.update(b"\0")
+
+    add(site_url, sorted(glossary.items()), corpus.spellings)
+    for template in sorted(templates.iterdir()):
+        add(template.name, template.read_bytes())
+    for entry in corpus.entries:
+        article = entry.article
+        add(type(entry).__name__, article.seed_id, article.title, article.outlet, article.wire_service, article.dateline)
+        add(article.byline, article.published, article.credits, entry.date)
+        if isinstance(entry, Briefing):
+            curation = entry.curation
+            add([a.id for a in curation.actors], [p.id for p in curation.pillars], [m.id for m in curation.threat.moves])
+    add(sorted(corpus.story_of.items()))
+    for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
+        for item in merged.values():
+            add(kind, item.id, item.name, item.other_names, [a.briefing.article.seed_id for a in item.appearances])
+            if kind == "actor":
+                add(item.latest.kind)
+    return digest.hexdigest()
+
+
+@dataclass
+class PageMemo:
+    made: dict[str, tuple[str, str, tuple[Entry, ...], str]] = field(default_factory=dict)  # path -> (structure, template, own articles, Markdown)
+    _next: dict[str, tuple[str, str, tuple[Entry, ...], str]] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered by the last build, the others were kept
+    open_data: PartsCache = field(default_factory=PartsCache)  # each article's share of the open-data files
+
+    def take(self, path: str, structure: str, template: str, own: Sequence[Entry]) -> str | None:
+        kept = self.made.get(path)
+        if kept is None or kept[0] != structure or kept[1] != template or len(kept[2]) != len(own):
+            return None
+        if any(a is not b for a, b in zip(kept[2], own, strict=True)):
+            return None
+        self._next[path] = kept
+        return kept[3]
+
+    def keep(self, path: str, structure: str, template: str, own: Iterable[Entry], text: str) -> None:
+        self._next[path] = (structure, template, tuple(own), text)
+        self.rendered += 1
+
+    def start(self) -> None:
+        self._next, self.rendered = {}, 0
+
+    def finish(self) -> None:
+        """Pages not made by this build (a deleted article's) are forgotten."""
+        self.made, self._next = self._next, {}
