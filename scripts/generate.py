@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from . import corpus, entities, entry_cache, glossary
+from . import corpus, entities, entry_cache, glossary, wire
 from .article import Article
 from .corpus import Corpus, Entry
 from .curation import curation_path
@@ -57,7 +57,10 @@ def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES, cache:
     else:
         entries = _load_cached(seeds, shared, entities_bytes, cache)
     _check_distinct([entry.article for entry in entries])
-    return dataclasses.replace(corpus.build(entries), spellings=shared.spellings)
+    built = corpus.build(entries)
+    if cache is None:  # the articles' shingles are kept for the next preview build; a published build is done with them
+        wire.article_shingles.cache_clear()
+    return dataclasses.replace(built, spellings=shared.spellings)
 
 
 def _load_cached(seeds: list[Path], shared: entities.Entities, entities_bytes: bytes, cache: EntryCache) -> list[Entry]:

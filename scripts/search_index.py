@@ -10,12 +10,16 @@ found once on the article page). Filters come from ``data-pagefind-filter`` (kin
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+
+import zopfli.gzip
 
 from .errors import BriefingError
 
@@ -39,10 +43,23 @@ def index(site_dir: Path) -> None:
         raise BriefingError(site_dir, f"the search index could not be built ({problem[0]}); check that the pagefind package is installed (make serve installs it)")
     for name in UNUSED:
         (fresh / name).unlink(missing_ok=True)
+    _recompress(fresh)
     if bundle.exists():
         bundle.rename(old)
     fresh.rename(bundle)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _recompress(bundle: Path) -> None:
+    """Pagefind gzips its files at the default level. The two every search fetches whatever it looks for,
+    the engine (WebAssembly) and the list of pages, are compressed again with Zopfli, which writes gzip
+    that any reader inflates the same way: about 6 KB less per search at 1,000 articles, for about a
+    second per build. Index chunks and result texts, thousands of files, stay as they are: Zopfli would
+    add minutes to a build."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        for path in (bundle / f"wasm.{language['wasm']}.pagefind", bundle / f"pagefind.{language['hash']}.pf_meta"):
+            path.write_bytes(zopfli.gzip.compress(gzip.decompress(path.read_bytes())))
 
 
 class Background:

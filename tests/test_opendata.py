@@ -11,9 +11,10 @@ import pytest
 
 from scripts.coverage import uses
 from scripts.loading import load_entry
-from scripts.opendata import _cell
+from scripts.generate import load_corpus
+from scripts.opendata import PartsCache, _cell, data_files
 
-from .conftest import FIRST_SEED
+from .conftest import FIRST_SEED, FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,16 @@ def test_web_annotations_reanchor_on_the_article_text(built_site, data):
         assert text[position["start"] : position["end"]] == quote["exact"]
         assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(quote["suffix"])
         assert item["target"]["source"].endswith("/articles/000_b2ab8aba2c0e3d24/")
+
+
+def test_the_preview_joins_the_same_files_from_each_articles_kept_share(seeds):
+    # The seed and a reprint of it (a wire copy), so the files join several articles' shares.
+    for suffix in (".txt", ".yml"):
+        (seeds / f"copy{suffix}").write_bytes((FIXTURES / "effort" / f"copy{suffix}").read_bytes())
+    briefings = list(load_corpus(seeds).briefings)
+    assert len(briefings) == 2
+    urls = ("https://example.org/briefing/", lambda b: f"articles/{b.article.seed_id}/", lambda a: f"actors/{a}/")
+    published = data_files(briefings, *urls)
+    kept = PartsCache()
+    assert data_files(briefings, *urls, kept) == published
+    assert data_files(briefings[:1], *urls, kept) == data_files(briefings[:1], *urls)  # an article removed
