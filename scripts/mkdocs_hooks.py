@@ -64,11 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _corpus is not None, "on_config loads the corpus first"
     memo = PREVIEW.pages if PREVIEW.serving else None
     site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary, memo)
-    if PREVIEW.serving:
-        frame = refresh.frame_digest(Path(config.config_file_path), ROOT / "overrides", Path(config.docs_dir), site.nav, PREVIEW.error)
-        REFRESH.rebuild_nav_pages(files, site.nav)
-        for file in REFRESH.files(config, site.pages, site.files, frame, site.nav):
-            files.append(file)
+    if PREVIEW.serving:  # only what changed is built again (scripts/refresh.py)
+        REFRESH.add_files(files, config, site.pages, site.files, site.nav, PREVIEW.error)
     else:
         for path, text in sorted({**site.pages, **site.files}.items()):
             files.append(File.generated(config, path, content=text))

@@ -73,6 +73,13 @@ class Refresh:
     total: int = 0
     builds: int = 0  # successful builds so far
 
+    def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], nav: object, banner: str | None) -> None:
+        """Add the generated pages and data to MkDocs' ``files``, marking what this build may skip."""
+        frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav, banner)
+        self.rebuild_nav_pages(files, nav)
+        for file in self.files(config, pages, data, frame, nav):
+            files.append(file)
+
     def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], frame: str, nav: object) -> list[File]:
         """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so."""
         same_frame, in_nav = frame == self.frame, _nav_pages(nav)

@@ -35,7 +35,7 @@ def _wait(predicate: Callable[[], bool], timeout: float, log: Path) -> None:
 
 def measure(seeds: Path, work: Path) -> float:
     """Seconds from saving the first curation in ``seeds`` to the end of the preview's rebuild; the seed is restored after."""
-    curation = sorted(seeds.glob("*.yml"))[0]
+    curation = min(seeds.glob("*.yml"))
     original = curation.read_text(encoding="utf-8")
     edited = original
     for old, new in EDITS:
