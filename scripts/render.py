@@ -220,6 +220,7 @@ def _nav(static_nav: Nav) -> Nav:
     ]
 
 
+@functools.cache  # one per process: the preview's builds reuse the compiled templates (an edited one is reloaded: auto_reload)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
