@@ -23,7 +23,6 @@ class Preview:
     serving: bool = False
     last_good: Corpus | None = None
     error: str | None = None
-    shown: set[str] = field(default_factory=set)
     # Articles unchanged since the last build are not read again while previewing (publishing reads all).
     cache: EntryCache = field(default_factory=EntryCache)
     pages: PageMemo = field(default_factory=PageMemo)  # and pages whose own articles are unchanged are not rendered again

@@ -76,13 +76,14 @@ class Refresh:
     def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], nav: object, banner: str | None) -> None:
         """Add the generated pages and data to MkDocs' ``files``, marking what this build may skip."""
         frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav, banner)
-        self.rebuild_nav_pages(files, nav)
-        for file in self.files(config, pages, data, frame, nav):
+        in_nav = _nav_pages(nav)
+        self.rebuild_nav_pages(files, in_nav)
+        for file in self.files(config, pages, data, frame, in_nav):
             files.append(file)
 
-    def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], frame: str, nav: object) -> list[File]:
+    def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], frame: str, in_nav: set[str]) -> list[File]:
         """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so."""
-        same_frame, in_nav = frame == self.frame, _nav_pages(nav)
+        same_frame = frame == self.frame
         result: list[File] = []
         now: dict[str, tuple[str, str]] = {}
         for path, text in sorted({**pages, **data}.items()):
@@ -99,10 +100,9 @@ class Refresh:
         return result
 
     @staticmethod
-    def rebuild_nav_pages(files: Files, nav: object) -> None:
+    def rebuild_nav_pages(files: Files, in_nav: set[str]) -> None:
         """The pages of ``docs/`` in the navigation are rebuilt with every build (MkDocs would skip them
         when their file is older than their output, and their titles would then be missing from every menu)."""
-        in_nav = _nav_pages(nav)
         for page in [f for f in files.documentation_pages() if f.src_uri in in_nav and f.abs_src_path]:
             files.remove(page)
             files.append(Rebuilt(page.src_uri, page.src_dir, page.dest_dir, page.use_directory_urls))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 POLL = 0.05  # seconds between looks: a poll for a condition, never a wait in place of one
 
@@ -23,3 +28,36 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
             return True
         time.sleep(POLL)
     return False
+
+
+# The end of each preview build: the hook's line, once every page is written.
+BUILT = re.compile(r"Preview: build \d+:|Aborted")
+
+
+class Serve:
+    """A running `mkdocs serve --strict` (with ``--dirty``, as `make serve`) in ``project``, whose log and
+    output folder can be read: mkdocs serve builds into a new temporary folder, here under ``tmp``."""
+
+    def __init__(self, project: Path, tmp: Path, dirty: bool = True, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.tmp = tmp
+        tmp.mkdir(parents=True, exist_ok=True)
+        self.log = tmp / "serve.log"
+        command = [sys.executable, "-m", "mkdocs", "serve", "--strict", *(["--dirty"] if dirty else []), "--dev-addr", f"127.0.0.1:{self.port}"]
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp), **(env or {})}
+        with self.log.open("w") as out:
+            self.process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=environment)
+
+    def text(self) -> str:
+        return self.log.read_text()
+
+    def builds(self) -> int:
+        return len(BUILT.findall(self.text()))
+
+    @property
+    def site(self) -> Path:
+        return next(self.tmp.glob("mkdocs_*"))
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)

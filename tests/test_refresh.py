@@ -4,51 +4,27 @@ is never stale: after each edit an editor makes, every file it serves equals a c
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .conftest import FIXTURES, SEEDS, project_copy
-from .serving import free_port, wait_for
+from .serving import Serve, wait_for
 
-SERVE = ["--strict"]
-BUILT = re.compile(r"Preview: build \d+:|Aborted")  # the end of each build (the hook's line, once every page is written)
 REBUILT = re.compile(r"Preview: build (\d+): (\d+) of (\d+) generated pages rebuilt")
 
 
-class Preview:
-    """A running `mkdocs serve` whose output directory the test can read."""
-
-    def __init__(self, project: Path, tmp: Path, dirty: bool) -> None:
-        self.port = free_port()
-        self.tmp = tmp
-        tmp.mkdir(parents=True)
-        self.log = tmp / "serve.log"
-        command = [sys.executable, "-m", "mkdocs", "serve", *SERVE, *(["--dirty"] if dirty else []), "--dev-addr", f"127.0.0.1:{self.port}"]
-        with self.log.open("w") as out:
-            # mkdocs serve builds into a new temporary directory: under TMPDIR, here the test's own.
-            self.process = subprocess.Popen(
-                command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
-            )
-
-    def builds(self) -> int:
-        return len(BUILT.findall(self.log.read_text()))
+class Preview(Serve):
+    """A running preview, and what the test waits for and reads in it."""
 
     def wait_built(self, count: int) -> None:
-        assert wait_for(lambda: self.builds() >= count and "Serving on" in self.log.read_text(), timeout=120), self.log.read_text()
+        assert wait_for(lambda: self.builds() >= count and "Serving on" in self.text(), timeout=120), self.text()
 
     def wait_indexed(self) -> None:
         """Until search has indexed the latest successful build (the preview indexes after serving the pages)."""
-        latest = REBUILT.findall(self.log.read_text())[-1][0]
-        assert wait_for(lambda: f"search index updated for build {latest}\n" in self.log.read_text(), timeout=120), self.log.read_text()
-
-    @property
-    def site(self) -> Path:
-        return next(self.tmp.glob("mkdocs_*"))
+        latest = REBUILT.findall(self.text())[-1][0]
+        assert wait_for(lambda: f"search index updated for build {latest}\n" in self.text(), timeout=120), self.text()
 
     def files(self) -> dict[str, bytes]:
         """Every file served, the port (in absolute addresses) written as PORT; the search index apart (see below)."""
@@ -62,14 +38,10 @@ class Preview:
                 found[rel] = data.replace(f"127.0.0.1:{self.port}".encode(), b"127.0.0.1:PORT")
         return found
 
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
 
 @contextmanager
 def preview(project: Path, tmp: Path, dirty: bool) -> Iterator[Preview]:
-    running = Preview(project, tmp, dirty)
+    running = Preview(project, tmp, dirty)  # its log: tmp/serve.log
     try:
         yield running
     finally:

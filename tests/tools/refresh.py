@@ -5,18 +5,13 @@ on one actor page. Used by ``make bench`` on its 1,000-article corpus.
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.serving import free_port, wait_for
+from tests.serving import Serve, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT = re.compile(r"Preview: build \d+:|Aborted")  # the end of each build (the hook's line, once every page is written)
 # A real edit: a word of the summary (on the article page) and of an actor's "who" (on that actor's page).
 EDITS = (
     ("When the article was written", "At the time the article was written"),
@@ -42,30 +37,21 @@ def measure(seeds: Path, work: Path) -> float:
         if old not in edited:
             raise RefreshFailed(f"{curation.name}: the benchmark's edit expects {old!r}")
         edited = edited.replace(old, new, 1)
-    tmp = work / "serve"
-    tmp.mkdir(parents=True, exist_ok=True)
-    log = work / "serve.log"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", f"127.0.0.1:{free_port()}"]
-    env = {**os.environ, "BRIEFING_SEEDS": str(seeds), "TMPDIR": str(tmp), "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    server = Serve(ROOT, work / "serve", env={"BRIEFING_SEEDS": str(seeds)})
     try:
-        builds = lambda: len(BUILT.findall(log.read_text()))  # noqa: E731
-        _wait(lambda: "Serving on" in log.read_text(), 3600, log)
-        before = builds()
+        _wait(lambda: "Serving on" in server.text(), 3600, server.log)
+        before = server.builds()
         started = time.monotonic()
         curation.write_text(edited, encoding="utf-8")
-        _wait(lambda: builds() > before, 600, log)
+        _wait(lambda: server.builds() > before, 600, server.log)
         seconds = time.monotonic() - started
-        if "Aborted" in log.read_text() or "ERROR" in log.read_text():
-            raise RefreshFailed("the edited curation did not build:\n" + "\n".join(log.read_text().splitlines()[-20:]))
-        site = next(tmp.glob("mkdocs_*"))
-        article = site / "articles" / curation.stem / "index.html"
-        actor_pages = (site / "actors").glob("*/**/index.html")
+        if "Aborted" in server.text() or "ERROR" in server.text():
+            raise RefreshFailed("the edited curation did not build:\n" + "\n".join(server.text().splitlines()[-20:]))
+        article = server.site / "articles" / curation.stem / "index.html"
+        actor_pages = (server.site / "actors").glob("*/**/index.html")
         if EDITS[0][1] not in article.read_text(encoding="utf-8") or not any(EDITS[1][1] in p.read_text(encoding="utf-8") for p in actor_pages):
             raise RefreshFailed("the rebuilt preview does not show the edit on the article page and an actor page")
         return seconds
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
         curation.write_text(original, encoding="utf-8")
