@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from scripts import curation
 from scripts.coverage import sentence_map, uses
+from scripts.loading import load_entry
 from scripts.parse import parse_file
 
-from .conftest import FIXTURES
+from .conftest import FIRST_SEED, FIXTURES
 
 
 def test_sentences_are_mapped_to_the_statements_resting_on_them():
@@ -12,11 +13,42 @@ def test_sentences_are_mapped_to_the_statements_resting_on_them():
     briefing = curation.load(FIXTURES / "curation" / "dateline_ap.yml", article)
     sentences = sentence_map(briefing)
     assert [(s.paragraph, s.index) for s in sentences] == [(1, 1), (2, 1), (3, 1)]
+    assert [(s.start, s.end) for s in sentences] == [(0, 133), (0, 120), (0, 85)]
+    assert sentences[2].text == '"We will not let them cross again," said Col. Ahmed Jassim, a border guard commander.'
     by_place = {(s.paragraph, s.index): [u.label for u in s.uses] for s in sentences}
     assert by_place[(1, 1)] == ["Summary", "Border watchtowers: why", "The threat", "Threat: Small cells in the desert"]
-    assert "Key point 1" in by_place[(2, 1)] and "Iraqi army: who" in by_place[(2, 1)]
+    assert by_place[(2, 1)] == [
+        "Key point 1",
+        "Iraqi army: who",
+        "Iraqi army: role",
+        "Two officers (unnamed): who",
+        "Two officers (unnamed): role",
+        "Border watchtowers: what",
+        "Border watchtowers: status",
+        "Sourcing 1",
+    ]
     assert by_place[(3, 1)] == ["Col. Ahmed Jassim: who", "Col. Ahmed Jassim: role"]
-    assert len(uses(briefing)) == 1 + 1 + 3 * 2 + 3 + 1 + 1 + 1
+
+
+def test_every_curated_statement_is_a_use_named_for_readers_and_placed_where_it_is_shown():
+    article = parse_file(FIXTURES / "seeds" / "dateline_ap.txt")
+    briefing = curation.load(FIXTURES / "curation" / "dateline_ap.yml", article)
+    assert [(u.label, u.section, u.owner) for u in uses(briefing)] == [
+        ("Summary", "article", ""),
+        ("Key point 1", "article", ""),
+        ("Iraqi army: who", "actor", "iraqi-army"),
+        ("Iraqi army: role", "actor", "iraqi-army"),
+        ("Col. Ahmed Jassim: who", "actor", "ahmed-jassim"),
+        ("Col. Ahmed Jassim: role", "actor", "ahmed-jassim"),
+        ("Two officers (unnamed): who", "actor", "two-officers"),
+        ("Two officers (unnamed): role", "actor", "two-officers"),
+        ("Border watchtowers: what", "pillar", "watchtowers"),
+        ("Border watchtowers: why", "pillar", "watchtowers"),
+        ("Border watchtowers: status", "pillar", "watchtowers"),
+        ("The threat", "threat", ""),
+        ("Threat: Small cells in the desert", "threat", "desert-cells"),
+        ("Sourcing 1", "source-notes", ""),
+    ]
 
 
 def test_a_sentence_no_statement_uses_is_reported_unused(tmp_path):
@@ -28,3 +60,15 @@ def test_a_sentence_no_statement_uses_is_reported_unused(tmp_path):
     path.write_text(text)
     sentences = sentence_map(curation.load(path, article))
     assert [(s.paragraph, s.uses) for s in sentences if not s.uses] == [(3, ())]
+
+
+def test_a_paragraph_of_several_sentences_is_split_at_their_offsets():
+    sentences = [s for s in sentence_map(load_entry(FIRST_SEED)) if s.paragraph == 7]
+    assert [(s.index, s.start, s.end) for s in sentences] == [(1, 0, 86), (2, 87, 304), (3, 305, 407)]
+    assert sentences[0].text == "It could still take weeks for Iraqi forces to fully retake the northern city of Mosul."
+    assert sentences[2].text == "The group, however, will still have a cohesive, if eroding, stretch of territory in neighboring Syria."
+    assert [u.label for u in sentences[0].uses] == [
+        "Summary",
+        "Iraqi forces and army: who",
+        "Relation: Iraqi forces and army fights Islamic State group (IS)",
+    ]
