@@ -52,15 +52,23 @@ def test_generation_is_deterministic_and_writes_only_changes(tmp_path):
     assert write_pages(second, tmp_path) == []
 
 
-def test_every_seed_in_a_directory_is_built(tmp_path):
-    shutil.copy(FIRST_SEED, tmp_path)
-    shutil.copy(FIRST_SEED.with_suffix(".yml"), tmp_path)
-    shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", tmp_path)
-    shutil.copy(FIXTURES / "curation" / "dateline_ap.yml", tmp_path)
-    site = generate(tmp_path)
-    assert "articles/dateline_ap/index.md" in site.pages
-    assert "actors/ahmed-jassim/index.md" in site.pages
-    assert "Articles" in {next(iter(entry)) for entry in site.nav if isinstance(entry, dict)}
+def test_every_seed_in_a_directory_is_built(tmp_path, seeds):
+    two = tmp_path / "two"
+    shutil.copytree(seeds, two)
+    shutil.copy(FIXTURES / "seeds" / "dateline_ap.txt", two)
+    shutil.copy(FIXTURES / "curation" / "dateline_ap.yml", two)
+    site = generate(two)
+    for article in ("000_b2ab8aba2c0e3d24", "dateline_ap"):
+        assert {f"articles/{article}/index.md", f"articles/{article}/source-notes.md"} <= set(site.pages)
+    assert {"actors/ahmed-jassim/index.md", "actors/hisham-al-hashimi/index.md"} <= set(site.pages)
+    # Readers reach both articles from the Articles page, which the navigation leads to ...
+    listing = site.pages["articles/index.md"]
+    assert "2 articles, newest first" in listing
+    assert "](000_b2ab8aba2c0e3d24/index.md)" in listing and "](dateline_ap/index.md)" in listing
+    sections = {title: target for entry in site.nav for title, target in entry.items()}
+    assert sections["Articles"] == ["articles/index.md", {"Timeline": "timeline/index.md"}]
+    # ... and the navigation names no article, so it is the same for one seed as for two.
+    assert site.nav == generate(seeds).nav
 
 
 def test_cli_reports_a_bad_curation_in_one_line(tmp_path):
