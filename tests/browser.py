@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+POLL_MS = 20  # between looks at a condition: a poll, never a wait in place of one
 AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def wait_until(page: Page, predicate: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Whether ``predicate`` came true within ``timeout`` seconds. What the page reports to the test
+    (the recorder's exposed function) arrives only while Playwright has control, so the wait between
+    looks is Playwright's."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() >= deadline:
+            return False
+        page.wait_for_timeout(POLL_MS)
+    return True
 
 
 def launch(playwright: Playwright) -> Browser:

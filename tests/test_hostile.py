@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .browser import browser_on, recorded_page, search
+from .browser import browser_on, recorded_page, search, wait_until
 from .conftest import FIXTURES, mkdocs_build, project_copy, site_pages
 
 HOSTILE = FIXTURES / "hostile"
@@ -88,6 +88,6 @@ def test_csp_violations_are_seen_by_the_recorder(built_site):
     with browser_on(built_site) as (browser, url), recorded_page(browser, url) as (page, recorder):
         page.goto(url, wait_until="networkidle")
         page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
-        page.wait_for_timeout(200)
+        assert wait_until(page, lambda: bool(recorder.csp_violations)), "no violation reported"
         assert page.evaluate("() => window.__ran") is None
-        assert recorder.csp_violations and "script-src" in recorder.csp_violations[0]
+        assert "script-src" in recorder.csp_violations[0]
