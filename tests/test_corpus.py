@@ -19,10 +19,9 @@ from scripts.generate import load_corpus
 from scripts.render import PER_PAGE
 from tests.tools.synth import make_corpus
 
-from .browser import axe_violations, browser_on, recorded_page
+from .browser import DESKTOP, PHONE, axe_violations, browser_on, recorded_page
 from .conftest import FIRST_SEED, FIXTURES, ROOT, mkdocs_build
-from .test_browser import DESKTOP, PHONE
-from .test_site import check_internal_links
+from .links import check_links
 
 FIRST = FIRST_SEED.stem
 DATED = "dated_ap"  # printed date June 14, 2017; its army shares the id "iraqi-forces" with the first seed
@@ -176,7 +175,9 @@ def test_navigation_stays_the_same_size_and_lists_split_into_pages(tmp_path_fact
     assert not [u for u in urls if "page-" in u]
     assert f"/actors/{widest.id}/" in urls and "/search/" not in urls and not [u for u in urls if u.startswith("/review/")]
 
-    assert check_internal_links(site) > 1000
+    links = check_links(site)
+    assert (links.broken, links.elsewhere) == ([], [])
+    assert links.checked > 1000
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
