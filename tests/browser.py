@@ -26,6 +26,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
 POLL_MS = 20  # between looks at a condition: a poll, never a wait in place of one
 AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 

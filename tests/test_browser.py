@@ -9,11 +9,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from .browser import axe_violations, every_result, recorded_page, search
+from .browser import DESKTOP, PHONE, axe_violations, every_result, recorded_page, search
 from .conftest import site_pages
 
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
 ARTICLE = "articles/000_b2ab8aba2c0e3d24/"
 
 

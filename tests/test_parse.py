@@ -8,16 +8,7 @@ import pytest
 from scripts.errors import ParseError
 from scripts.parse import parse_bytes, parse_file
 
-from .conftest import FIRST_SEED, FIXTURES
-
-CHROME_LINES = [
-    "Authorities said a total of 192 Azerbaijani troops",
-    "Azerbaijani government will increase",
-    "unreasonably broad interpretation",
-    "The earthquake caused a temporary blackout",
-    "Partner news",
-    "Top stories",
-]
+from .conftest import CHROME_LINES, FIRST_SEED, FIXTURES
 
 
 @pytest.fixture(scope="module")

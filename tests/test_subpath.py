@@ -11,12 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from .browser import Recorder, recorded_page, search
+from .browser import DESKTOP, Recorder, recorded_page, search
 from .conftest import mkdocs_build, serve
 from .tools.pagekinds import PAGE_KINDS
 
 PREFIX = "briefing/"
-DESKTOP = {"width": 1280, "height": 900}
 DOWNLOADS = {"briefing.json", "briefing.schema.json", "statements.csv", "actors.csv", "pillars.csv", "annotations.jsonld"}
 
 
