@@ -51,14 +51,18 @@ def uses(b: Briefing) -> list[Use]:
 
 def sentence_map(b: Briefing) -> list[Sentence]:
     all_uses = uses(b)
+    # Each paragraph's quoted spans, with the use quoting them: a sentence looks only at its own paragraph's.
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for number, use in enumerate(all_uses):
+        for e in use.evidence:
+            spans.setdefault(e.paragraph, []).append((e.start, e.end, number))
     result = []
     for paragraph in b.article.paragraphs:
         offset = 0
+        quoted = spans.get(paragraph.number, [])
         for index, text in enumerate(sentences(paragraph), start=1):
             start = paragraph.text.index(text, offset)
             end = offset = start + len(text)
-            users = tuple(
-                u for u in all_uses if any(e.paragraph == paragraph.number and e.start < end and e.end > start for e in u.evidence)
-            )
+            users = tuple(all_uses[n] for n in sorted({n for s, e, n in quoted if s < end and e > start}))
             result.append(Sentence(paragraph.number, index, start, end, text, users))
     return result

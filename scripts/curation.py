@@ -14,6 +14,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
@@ -83,13 +84,14 @@ def curation_path(seed: Path) -> Path:
     return seed.with_name(seed.stem + ".yml")
 
 
-def read_with_seed(seed: Path) -> tuple[Article, Curation | Draft | None]:
-    """A seed and its curation, read together: the curation's ``intake`` marks how the seed is parsed."""
+def read_with_seed(seed: Path, parse: Callable[[Path, LineMarks | None], Article] = read_file) -> tuple[Article, Curation | Draft | None]:
+    """A seed and its curation, read together: the curation's ``intake`` marks how the seed is parsed
+    (by ``parse``, which may hand back an article already parsed under the same marks)."""
     path = curation_path(seed)
     written = read(path) if path.exists() else None
     intake = written.intake if written is not None else None
     try:
-        return read_file(seed, line_marks(intake, path)), written
+        return parse(seed, line_marks(intake, path)), written
     except MarkError as err:
         raise CurationError(path, f"intake: {err}", intake.line if intake else None) from None
 

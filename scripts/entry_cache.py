@@ -6,6 +6,12 @@ curation's bytes, the shared entities file's bytes, and the source of this packa
 may change what a check finds). Entries are kept in memory while ``make serve`` runs and on disk under
 ``build/cache/`` so that a restarted preview starts warm. A curation that fails its checks is never kept:
 its error is found again on the next build. Publishing (``make site``) reads every article afresh.
+
+Two shortcuts keep a build after one edit from reading the whole corpus: a file whose size and times are
+those of the last build is not read again to be hashed (as ``git status`` trusts its index), and a seed
+whose bytes and ``intake`` marks are unchanged keeps its parsed :class:`~scripts.article.Article`, the
+same object, when only its curation changed (so the comparison of wire copies, which depends on the
+articles alone, is not redone; see :func:`scripts.wire.find_copies`).
 """
 
 from __future__ import annotations
@@ -14,10 +20,12 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .article import Article, LineMarks
 from .briefing import Briefing, Pending
 
 Entry = Briefing | Pending
@@ -34,12 +42,8 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def key(seed: Path, curation: Path, entities_bytes: bytes) -> str:
-    digest = hashlib.sha256(code_version().encode())
-    digest.update(str(seed.resolve()).encode() + b"\0" + seed.read_bytes() + b"\0")
-    digest.update(curation.read_bytes() if curation.is_file() else b"(no curation)")
-    digest.update(b"\0" + entities_bytes)
-    return digest.hexdigest()
+# What says a file was not written since it was last hashed: inode, size, modification and change times.
+Signature = tuple[int, int, int, int]
 
 
 @dataclass
@@ -48,6 +52,41 @@ class EntryCache:
     memory: dict[str, Entry] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    _digests: dict[Path, tuple[Signature, str]] = field(default_factory=dict)  # file -> its signature and hash when last read
+    _articles: dict[Path, tuple[str, LineMarks | None, Article]] = field(default_factory=dict)  # seed -> its hash, marks, parse
+    _files_used: set[Path] = field(default_factory=set)
+
+    def file_digest(self, path: Path) -> str:
+        """The hash of a file's bytes ("" if there is none), read again only if the file was written since."""
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            self._digests.pop(path, None)
+            return ""
+        signature = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        self._files_used.add(path)
+        known = self._digests.get(path)
+        if known is not None and known[0] == signature:
+            return known[1]
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        self._digests[path] = (signature, digest)
+        return digest
+
+    def key(self, seed: Path, curation: Path, entities_digest: str) -> str:
+        """The key of an entry: everything :func:`scripts.loading.load_entry` reads, and the code."""
+        parts = (code_version(), str(seed.resolve()), self.file_digest(seed), self.file_digest(curation) or "(no curation)", entities_digest)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def article(self, seed: Path, marks: LineMarks | None, parse: Callable[[Path, LineMarks | None], Article]) -> Article:
+        """The seed parsed under ``marks``: the same object as at the last build if neither changed."""
+        digest = self.file_digest(seed)
+        kept = self._articles.get(seed)
+        if kept is not None and kept[0] == digest and kept[1] == marks:
+            return kept[2]
+        article = parse(seed, marks)
+        if self.file_digest(seed) == digest:  # not saved while it was parsed
+            self._articles[seed] = (digest, marks, article)
+        return article
 
     def get(self, entry_key: str) -> Entry | None:
         found = self.memory.get(entry_key)
@@ -81,6 +120,11 @@ class EntryCache:
         """Forget entries no longer in the corpus: the cache holds one version of each article."""
         for stale in self.memory.keys() - keys:
             del self.memory[stale]
+        for stale_file in self._digests.keys() - self._files_used:
+            del self._digests[stale_file]
+        for stale_seed in self._articles.keys() - self._files_used:
+            del self._articles[stale_seed]
+        self._files_used = set()
         if self.directory is not None and self.directory.is_dir():
             for path in self.directory.iterdir():
                 if path.suffix == ".pickle" and path.stem not in keys:

@@ -7,15 +7,15 @@ import json
 import re
 from pathlib import Path
 
-from . import corpus, entities, entry_cache, glossary, wire
-from .article import Article
+from . import corpus, entities, glossary, wire
+from .article import Article, LineMarks
 from .corpus import Corpus, Entry
 from .curation import curation_path
 from .entry_cache import EntryCache
 from .errors import BriefingError, display_path
 from .loading import load_entry
 from .render import Nav, Site, render_site
-from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name
+from .seeds import CURATION_SUFFIX, HTML_SUFFIX, SEED_KINDS, TEXT_SUFFIX, is_seed_name, read_file
 
 RESERVED = re.compile(r"^page-\d+$")  # addresses of the article index's later pages
 
@@ -50,28 +50,32 @@ def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES, cache:
     seeds = seed_files(seeds_dir)
     if not seeds:
         raise BriefingError(seeds_dir, "holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
-    entities_bytes = entities_path.read_bytes() if cache is not None and entities_path.is_file() else b""  # before it is read
+    entities_digest = cache.file_digest(entities_path) if cache is not None else ""  # before it is read
     shared = entities.load(entities_path)
     if cache is None:
         entries = [load_entry(seed, shared) for seed in seeds]
     else:
-        entries = _load_cached(seeds, shared, entities_bytes, cache)
+        entries = _load_cached(seeds, shared, entities_digest, cache)
     _check_distinct([entry.article for entry in entries])
     built = corpus.build(entries)
     if cache is None:  # the articles' shingles are kept for the next preview build; a published build is done with them
-        wire.article_shingles.cache_clear()
+        wire.forget_articles()
     return dataclasses.replace(built, spellings=shared.spellings)
 
 
-def _load_cached(seeds: list[Path], shared: entities.Entities, entities_bytes: bytes, cache: EntryCache) -> list[Entry]:
+def _load_cached(seeds: list[Path], shared: entities.Entities, entities_digest: str, cache: EntryCache) -> list[Entry]:
     entries, keys = [], set()
+
+    def parse(seed: Path, marks: LineMarks | None) -> Article:
+        return cache.article(seed, marks, read_file)
+
     for seed in seeds:
-        entry_key = entry_cache.key(seed, curation_path(seed), entities_bytes)
+        entry_key = cache.key(seed, curation_path(seed), entities_digest)
         entry = cache.get(entry_key)
         if entry is None:
-            entry = load_entry(seed, shared)
+            entry = load_entry(seed, shared, parse)
             # Kept only if nothing was saved while it was read: else it would be kept under the wrong content.
-            if entry_cache.key(seed, curation_path(seed), entities_bytes) == entry_key:
+            if cache.key(seed, curation_path(seed), entities_digest) == entry_key:
                 cache.put(entry_key, entry)
         entries.append(entry)
         keys.add(entry_key)
@@ -98,10 +102,11 @@ def write_pages(site: Site, out_dir: Path) -> list[Path]:
     written = []
     for rel, text in sorted({**site.pages, **site.files}.items()):
         target = out_dir / rel
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        content = text.encode() if isinstance(text, str) else text
+        if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(content)
         written.append(target)
     nav = out_dir / "nav.json"
     nav_text = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"

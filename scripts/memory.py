@@ -9,6 +9,8 @@ generated.
 
 from __future__ import annotations
 
+import gc
+
 from mkdocs.structure.pages import Page
 
 from . import evidence, wire
@@ -27,5 +29,18 @@ def release_content(page: Page) -> None:
 def release_corpus_caches() -> None:
     """The article text kept to locate quotes and compare wire copies: only needed while pages are generated."""
     evidence.normalise.cache_clear()
-    wire.article_shingles.cache_clear()
+    wire.forget_articles()
     wire.compare.cache_clear()
+
+
+def freeze_long_lived() -> None:
+    """Hide what the preview keeps for as long as it runs (the articles, the caches, the kept pages) from
+    Python's cyclic garbage collector, once, after the first build.
+
+    Each preview build leaves enough new objects to set off a full collection, which at 1,000 articles
+    walks several million objects that never die: 0.6 to 1.7 s of a build measured at about 3 s. Frozen
+    objects are still freed when nothing refers to them (an edited article's old version is); only one
+    in a reference cycle would stay, and the collection first clears what the first build left.
+    """
+    gc.collect()
+    gc.freeze()

@@ -112,6 +112,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
+    memory.freeze_long_lived()  # after the first build: later builds do not walk what it keeps (scripts/memory.py)
     server.watch(str(SEEDS))
     server.watch(str(GLOSSARY))
     server.watch(str(entities.ENTITIES))

@@ -210,11 +210,11 @@ def _dump(value: object) -> str:
 
 @dataclass(frozen=True)
 class Parts:
-    """One article's share of every open-data file, already written out: the files are these, joined."""
+    """One article's share of every open-data file, already written out as UTF-8: the files are these, joined."""
 
-    tables: dict[str, str]  # briefing.json list -> its items for this article, comma-separated
-    rows: dict[str, str]  # CSV file -> its rows for this article
-    annotations: str
+    tables: dict[str, bytes]  # briefing.json list -> its items for this article, comma-separated
+    rows: dict[str, bytes]  # CSV file -> its rows for this article
+    annotations: bytes
     annotation_count: int
 
 
@@ -222,38 +222,41 @@ def parts(b: Briefing, site_url: str, article_url, actor_url) -> Parts:  # noqa:
     data = briefing_json([b])
     items = annotations([b], site_url, article_url, actor_url)["first"]["items"]
     return Parts(
-        {table: ",".join(_dump(item) for item in data[table]) for table in TABLES},
-        {name: table(data).split("\n", 1)[1] for name, table in CSV_FILES.items()},
-        ",".join(_dump(item) for item in items),
+        {table: ",".join(_dump(item) for item in data[table]).encode() for table in TABLES},
+        {name: table(data).split("\n", 1)[1].encode() for name, table in CSV_FILES.items()},
+        ",".join(_dump(item) for item in items).encode(),
         len(items),
     )
 
 
-def data_files(briefings: list[Briefing], site_url: str, article_url, actor_url, kept: PartsCache | None = None) -> dict[str, str]:  # noqa: ANN001
-    """The open-data files. With ``kept`` (the preview), an unchanged article's share is not worked out
-    again; without (publishing), the files are written from the whole corpus at once, which holds less in
-    memory at the peak than every article's share written out beside the files. Both give the same bytes."""
-    if kept is None:
-        data = briefing_json(briefings)
-        files = {"data/briefing.json": _dump(data) + "\n", "data/briefing.schema.json": SCHEMA.read_text(encoding="utf-8")}
-        files |= {name: table(data) for name, table in CSV_FILES.items()}
-        files["data/annotations.jsonld"] = _dump(annotations(briefings, site_url, article_url, actor_url)) + "\n"
-        return files
+def data_files(briefings: list[Briefing], site_url: str, article_url, actor_url) -> dict[str, str]:  # noqa: ANN001
+    """The open-data files, written from the whole corpus at once (publishing): this holds less in memory
+    at the peak than every article's share written out beside the files (:func:`joined_data_files`)."""
+    data = briefing_json(briefings)
+    files = {"data/briefing.json": _dump(data) + "\n", "data/briefing.schema.json": SCHEMA.read_text(encoding="utf-8")}
+    files |= {name: table(data) for name, table in CSV_FILES.items()}
+    files["data/annotations.jsonld"] = _dump(annotations(briefings, site_url, article_url, actor_url)) + "\n"
+    return files
+
+
+def joined_data_files(briefings: list[Briefing], site_url: str, article_url, actor_url, kept: PartsCache) -> dict[str, bytes]:  # noqa: ANN001
+    """The same files as :func:`data_files`, byte for byte, joined from each article's share (the preview):
+    an unchanged article's share is not worked out again, and joining bytes is a copy, not an encoding."""
     shares = [kept.get(b, site_url, article_url, actor_url) for b in briefings]
     kept.forget_all_but(briefings)
 
-    def joined(pieces: list[str]) -> str:
-        return ",".join(piece for piece in pieces if piece)
+    def joined(pieces: list[bytes]) -> bytes:
+        return b",".join(piece for piece in pieces if piece)
 
-    tables = ",".join(f"{_dump(table)}:[{joined([share.tables[table] for share in shares])}]" for table in TABLES)
-    empty = {"articles": [], "actors": [], "pillars": [], "threat_moves": [], "statements": []}
-    files = {"data/briefing.json": '{"$schema":"briefing.schema.json",' + tables + "}\n"}
-    files["data/briefing.schema.json"] = SCHEMA.read_text(encoding="utf-8")
+    tables = b",".join(_dump(table).encode() + b":[" + joined([share.tables[table] for share in shares]) + b"]" for table in TABLES)
+    empty: dict[str, list] = {table: [] for table in TABLES}
+    files = {"data/briefing.json": b'{"$schema":"briefing.schema.json",' + tables + b"}\n"}
+    files["data/briefing.schema.json"] = SCHEMA.read_bytes()
     for name, table in CSV_FILES.items():
-        files[name] = table(empty) + "".join(share.rows[name] for share in shares)
-    items = joined([share.annotations for share in shares])
+        files[name] = table(empty).encode() + b"".join(share.rows[name] for share in shares)
     collection = {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": sum(s.annotation_count for s in shares)}
-    files["data/annotations.jsonld"] = _dump(collection)[:-1] + ',"first":{"type":"AnnotationPage","items":[' + items + "]}}\n"
+    head = _dump(collection)[:-1].encode() + b',"first":{"type":"AnnotationPage","items":['
+    files["data/annotations.jsonld"] = b"".join((head, joined([share.annotations for share in shares]), b"]}}\n"))
     return files
 
 

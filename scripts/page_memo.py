@@ -6,9 +6,10 @@ is the same object from build to build, see :mod:`scripts.entry_cache`), and fro
 about all of them: their titles, dates and outlets, which actors, pillars and moves each names, how
 copies group into stories, each item's name and kind, and so which page of a list holds which article
 (the *structure*, one digest per build). Templates, the glossary and the site's address are in the
-digest too. A page is rendered again when its own articles or the structure change; overview pages,
-which gather everything, are always rendered; the open-data files are joined from each article's kept
-share. Publishing never uses this.
+digest too. A page is rendered again when its own articles or the structure change. The lists of
+articles (the article index, the timeline) show only what the structure holds, so they have no own
+articles; the other overview pages, which gather everything, are always rendered. The open-data files
+are joined from each article's kept share. Publishing never uses this.
 """
 
 from __future__ import annotations

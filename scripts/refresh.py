@@ -66,14 +66,16 @@ def _nav_pages(nav: object) -> set[str]:
 
 @dataclass
 class Refresh:
-    built: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (Markdown digest, output file)
+    built: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> (Markdown, output file)
     frame: str = ""
     _pending: tuple[dict[str, tuple[str, str]], str] | None = None
+    outputs: dict[str, str] = field(default_factory=dict)  # every generated file (pages and data) -> its output file
+    _pending_outputs: dict[str, str] = field(default_factory=dict)
     rebuilt: int = 0  # generated pages the last build made, of ``total``
     total: int = 0
     builds: int = 0  # successful builds so far
 
-    def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], nav: object, banner: str | None) -> None:
+    def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], nav: object, banner: str | None) -> None:
         """Add the generated pages and data to MkDocs' ``files``, marking what this build may skip."""
         frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav, banner)
         in_nav = _nav_pages(nav)
@@ -81,22 +83,30 @@ class Refresh:
         for file in self.files(config, pages, data, frame, in_nav):
             files.append(file)
 
-    def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str], frame: str, in_nav: set[str]) -> list[File]:
-        """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so."""
+    def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], frame: str, in_nav: set[str]) -> list[File]:
+        """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so.
+
+        A page is compared by its text: a page the renderer kept (scripts/page_memo.py) is the very same
+        string, which Python compares at no cost. Data files are always written."""
         same_frame = frame == self.frame
         result: list[File] = []
         now: dict[str, tuple[str, str]] = {}
-        for path, text in sorted({**pages, **data}.items()):
-            digest = _digest(text)
+        for path, text in sorted(pages.items()):
             before = self.built.get(path)
             unchanged = (
-                same_frame and path in pages and path not in in_nav and before is not None and before[0] == digest and Path(before[1]).is_file()
+                same_frame and path not in in_nav and before is not None and before[0] == text and Path(before[1]).is_file()
             )
             file = (Unchanged if unchanged else File).generated(config, path, content=text)
-            now[path] = (digest, file.abs_dest_path)
+            now[path] = (text, file.abs_dest_path)
             result.append(file)
-        self.rebuilt, self.total = sum(1 for f in result if not isinstance(f, Unchanged) and f.src_uri in pages), len(pages)
+        self.rebuilt, self.total = sum(1 for f in result if not isinstance(f, Unchanged)), len(pages)
+        outputs = {path: output for path, (_, output) in now.items()}
+        for path, content in sorted(data.items()):
+            file = File.generated(config, path, content=content)
+            outputs[path] = file.abs_dest_path
+            result.append(file)
         self._pending = (now, frame)
+        self._pending_outputs = outputs
         return result
 
     @staticmethod
@@ -111,18 +121,19 @@ class Refresh:
         """The build is written: remove what is no longer generated, and remember what was built."""
         if self._pending is None:
             return
-        now, frame = self._pending
-        _remove(before for path, (_, before) in self.built.items() if path not in now)
-        self.built, self.frame, self._pending = now, frame, None
+        _remove(output for path, output in self.outputs.items() if path not in self._pending_outputs)
+        self.built, self.frame = self._pending
+        self.outputs, self._pending, self._pending_outputs = self._pending_outputs, None, {}
         self.builds += 1
 
     def summary(self) -> str:
         return f"Preview: build {self.builds}: {self.rebuilt} of {self.total} generated pages rebuilt"
 
     def failed(self) -> None:
-        # Every page is made again next time; the outputs are kept in mind, so a page deleted meanwhile is still removed.
-        self.built = {path: ("", output) for path, (_, output) in self.built.items()}
-        self.frame, self._pending = "", None
+        # Every page is made again next time; the outputs, also those this build may have written, are kept
+        # in mind, so a page deleted meanwhile is still removed.
+        self.outputs |= self._pending_outputs
+        self.built, self.frame, self._pending, self._pending_outputs = {}, "", None, {}
 
 
 def _remove(outputs: Iterable[str]) -> None:

@@ -43,7 +43,7 @@ PER_PAGE = {"review": 20, "articles": 50, "timeline": 100, "actors": 100, "pilla
 class Site:
     pages: dict[str, str]  # path under docs/ → Markdown
     nav: Nav
-    files: dict[str, str]  # other generated files (open data) → text
+    files: dict[str, str | bytes]  # other generated files (open data, search data) → text, or UTF-8 bytes
 
 
 class Pages:
@@ -147,21 +147,23 @@ def render_site(
         """An item's page is made from the articles of its stories, and its newest article (its heading)."""
         return lambda pager: (latest, *(a.briefing for story in pager.items for a in story.appearances))
 
+    def structure_only(pager: Pager) -> Sequence[Entry]:
+        return ()  # the lists of articles show what the structure digest holds: titles, dates, outlets, copies
+
     page(Pages.home, "home.md")
-    paged(Pages.articles, "articles.md", list(corpus.entries), PER_PAGE["articles"])
-    paged(Pages.timeline, "timeline.md", list(corpus.chronological()), PER_PAGE["timeline"], precisions=PRECISION_MEANING)
+    paged(Pages.articles, "articles.md", list(corpus.entries), PER_PAGE["articles"], structure_only)
+    paged(Pages.timeline, "timeline.md", list(corpus.chronological()), PER_PAGE["timeline"], structure_only, precisions=PRECISION_MEANING)
     paged(Pages.actors, "actors.md", shared.actors_by_kind, PER_PAGE["actors"])
     paged(Pages.pillars, "pillars.md", list(corpus.pillars.values()), PER_PAGE["pillars"], statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
-    files = opendata.data_files(
-        list(corpus.briefings),
-        site_url,
-        lambda b: posixpath.dirname(Pages.article(b)) + "/",
-        lambda a: posixpath.dirname(Pages.actor(a)) + "/",
-        memo.open_data if memo is not None else None,
-    )
-    page(Pages.data, "data.md", files=files)
+    urls = (lambda b: posixpath.dirname(Pages.article(b)) + "/", lambda a: posixpath.dirname(Pages.actor(a)) + "/")
+    files: dict[str, str | bytes] = {}
+    if memo is None:
+        files |= opendata.data_files(list(corpus.briefings), site_url, *urls)
+    else:
+        files |= opendata.joined_data_files(list(corpus.briefings), site_url, *urls, memo.open_data)
+    page(Pages.data, "data.md")
     page(Pages.glossary, "glossary.md", glossary=glossary or {})
     page(Pages.search, "search.md")
     files[Pages.search_terms] = search_terms(corpus)
@@ -178,14 +180,14 @@ def render_site(
         page(Pages.source_notes(entry), "source_notes.md", story, b=entry, precisions=PRECISION_MEANING)
     # One section per story: the copies of one wire story are shown once, in the newest copy's section.
     for actor in corpus.actors.values():
-        stories = list(actor.stories(corpus.story_of))
+        stories = shared.stories["actor", actor.id]
         paged(Pages.actor(actor.id), "actor.md", stories, PER_PAGE["appearances"], story_pages(actor.appearances[0].briefing), actor=actor)
     for pillar in corpus.pillars.values():
-        stories = list(pillar.stories(corpus.story_of))
+        stories = shared.stories["pillar", pillar.id]
         own = story_pages(pillar.appearances[0].briefing)
         paged(Pages.pillar(pillar.id), "pillar.md", stories, PER_PAGE["appearances"], own, pillar=pillar, statuses=STATUS_MEANING)
     for move in corpus.moves.values():
-        paged(Pages.move(move.id), "move.md", list(move.stories(corpus.story_of)), PER_PAGE["appearances"], story_pages(move.appearances[0].briefing), move=move)
+        paged(Pages.move(move.id), "move.md", shared.stories["move", move.id], PER_PAGE["appearances"], story_pages(move.appearances[0].briefing), move=move)
     if memo is not None:
         memo.finish()
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
@@ -273,11 +275,13 @@ class _Shared:
         self.kind_page: dict[str, int] = {}
         for index, actor in enumerate(self.actors_by_kind):
             self.kind_page.setdefault(actor.latest.kind, index // PER_PAGE["actors"] + 1)
-        # Which page of an actor's (pillar's, move's) split list holds a given article's section.
+        # Each actor's (pillar's, move's) stories, and which page of its split list holds a given article's section.
+        self.stories: dict[tuple[str, str], list[Story]] = {}
         self.page_of: dict[tuple[str, str, str], int] = {}
         for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
             for item in merged.values():
-                for index, story in enumerate(item.stories(corpus.story_of)):
+                stories = self.stories[kind, item.id] = list(item.stories(corpus.story_of))
+                for index, story in enumerate(stories):
                     for appearance in story.appearances:
                         self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
 

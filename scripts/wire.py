@@ -92,7 +92,29 @@ class WireCopy:
 
 
 def find_copies(articles: Sequence[Article]) -> list[WireCopy]:
-    """Each article that copies an earlier one in the input, compared with the first article of its group."""
+    """Each article that copies an earlier one in the input, compared with the first article of its group.
+
+    The answer for the same articles (the same objects, in the same order) is kept: in the preview, an
+    edit to a curation keeps every article as it was (see scripts/entry_cache.py), and the search for
+    candidate pairs would otherwise run over the whole corpus on every build."""
+    last = _LAST_COPIES.get("articles")
+    if last is not None and len(last) == len(articles) and all(a is b for a, b in zip(last, articles, strict=True)):
+        return list(_LAST_COPIES["copies"])
+    copies = _find_copies(articles)
+    _LAST_COPIES.update(articles=tuple(articles), copies=tuple(copies))
+    return copies
+
+
+_LAST_COPIES: dict[str, tuple] = {}  # the last call's articles and answer
+
+
+def forget_articles() -> None:
+    """Let go of what is kept by article between preview builds (a published build is done with them)."""
+    article_shingles.cache_clear()
+    _LAST_COPIES.clear()
+
+
+def _find_copies(articles: Sequence[Article]) -> list[WireCopy]:
     shingles = [article_shingles(a) for a in articles]
     parent = list(range(len(articles)))
     for (i, j), shared in candidate_pairs(shingles).items():

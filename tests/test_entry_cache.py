@@ -32,6 +32,22 @@ def test_an_unchanged_article_is_taken_from_the_cache_and_a_changed_one_read_aga
     changed = load_corpus(seeds, cache=cache)
     assert (cache.hits, cache.misses) == (1, 2)
     assert "At the time the article was written" in changed.briefings[0].curation.summary.text
+    # Only the curation changed: the seed is not parsed again, so what depends on the articles alone
+    # (the comparison of wire copies) sees the same objects.
+    assert changed.entries[0].article is first.entries[0].article
+
+
+def test_a_seed_or_its_intake_marks_changed_is_parsed_again(seeds, tmp_path):
+    cache = EntryCache(tmp_path / "cache")
+    first = load_corpus(seeds, cache=cache).entries[0].article
+    seed = next(seeds.glob("*.txt"))
+    seed.write_bytes(seed.read_bytes() + b"\n")
+    reread = load_corpus(seeds, cache=cache).entries[0].article
+    assert reread is not first and reread.paragraphs == first.paragraphs
+    curation = next(seeds.glob("*.yml"))
+    curation.write_text(curation.read_text() + "intake:\n  furniture: ['1']\n")
+    marked = load_corpus(seeds, cache=cache).entries[0].article
+    assert marked is not reread and marked != reread  # parsed under the new marks
 
 
 def test_a_restarted_preview_reads_the_cache_from_disk(seeds, tmp_path):

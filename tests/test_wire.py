@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import subprocess
@@ -102,6 +103,15 @@ def test_input_order_decides_the_original(original, copy):
     assert (found.original, found.copy) == ("newsam", "panarmenian")
     kinds = [(c.kind, c.original, c.copy) for c in found.changes]
     assert kinds == [("reworded", 3, 3), ("added", None, 5), ("dropped", 7, None)]
+
+
+def test_the_same_articles_again_give_the_kept_answer_and_any_other_article_a_new_one(original, copy, unrelated, monkeypatch):
+    found = find_copies([original, copy, unrelated])
+    searched = []
+    monkeypatch.setattr("scripts.wire.candidate_pairs", lambda shingles: searched.append(len(shingles)) or {})
+    assert find_copies([original, copy, unrelated]) == found and searched == []  # the same objects: not searched again
+    equal_but_new = dataclasses.replace(copy)
+    assert find_copies([original, equal_but_new, unrelated]) == [] and searched == [3]  # a new object: searched again
 
 
 def test_three_copies_form_one_group_compared_with_the_first(original, copy, unrelated):
