@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, entities, fragments, glossary, memory, refresh, reproducible, search_index  # noqa: E402
+from scripts import csp, entities, fragments, glossary, memory, preview, refresh, reproducible, search_index  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.generate import refuse_pending  # noqa: E402
@@ -48,6 +48,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _corpus, _glossary
+    if PREVIEW.serving:
+        search_index.BACKGROUND.pause()  # the build has both cores; search is indexed again after it
     reproducible.pin_build_date(ROOT)
     try:
         _glossary = glossary.load(GLOSSARY)
@@ -65,7 +67,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     memo = PREVIEW.pages if PREVIEW.serving else None
     site = render_site(_corpus, [f.src_uri for f in files.documentation_pages()], config.site_url or "", _glossary, memo)
     if PREVIEW.serving:  # only what changed is built again (scripts/refresh.py)
-        REFRESH.add_files(files, config, site.pages, site.files, site.nav, PREVIEW.error)
+        REFRESH.add_files(files, config, site.pages, site.files, site.nav)
+        files.append(File.generated(config, preview.STATUS, content=PREVIEW.status_script()))
     else:
         for path, text in sorted({**site.pages, **site.files}.items()):
             files.append(File.generated(config, path, content=text))
@@ -86,7 +89,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     memory.release_content(page)
     output = fragments.apply(output)
-    return PREVIEW.banner(output) if PREVIEW.serving else csp.add_policy(output)
+    return PREVIEW.load_status(output, page.url) if PREVIEW.serving else csp.add_policy(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -109,6 +112,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     REFRESH.failed()  # some pages may be half written: the next preview build makes them all
+    search_index.BACKGROUND.resume()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001

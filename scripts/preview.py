@@ -1,15 +1,18 @@
 """`mkdocs serve` support: when an edit breaks the input, keep serving the last good briefing and show
-the error on every page and in the terminal, instead of stopping the preview.
+the error on every page (by a small script every preview page loads, so no page is written again for
+it) and in the terminal, instead of stopping the preview.
 
 MkDocs reloads the hook module on every rebuild, so this state lives here, in the imported package.
 """
 
 from __future__ import annotations
 
-import html
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mkdocs.utils import get_relative_url
 
 from .corpus import Corpus
 from .entry_cache import EntryCache
@@ -46,15 +49,21 @@ class Preview:
                 print(f"WARNING -  {warning}  (a curation check; the build goes on)", file=sys.stderr, flush=True)
         return briefings
 
-    def banner(self, page_html: str) -> str:
-        if not self.error:
-            return page_html
-        notice = (
-            '<div class="preview-error" role="alert"><strong>Build error:</strong> '
-            f"{html.escape(self.error)} <em>These pages show the last version that built.</em></div>"
-        )
+    def status_script(self) -> str:
+        """The script that shows the last build's error (none: it shows nothing) on every preview page."""
+        error = json.dumps(self.error or "", ensure_ascii=False).replace("<", "\\u003c")
+        return STATUS_TEMPLATE.read_text(encoding="utf-8").replace("ERROR", error, 1)
+
+    @staticmethod
+    def load_status(page_html: str, page_url: str) -> str:
+        """A page loads the status script first thing in its body, so a notice shows before the content."""
+        tag = f'<script src="{get_relative_url(STATUS, page_url)}"></script>'
         at = page_html.find(">", page_html.find("<body")) + 1
-        return page_html[:at] + notice + page_html[at:] if at else page_html
+        return page_html[:at] + tag + page_html[at:] if at else page_html
+
+
+STATUS = "assets/javascripts/preview-status.js"  # in the preview's site only
+STATUS_TEMPLATE = Path(__file__).parent / "templates" / "preview_status.js"
 
 
 PREVIEW = Preview()

@@ -3,7 +3,7 @@
 MkDocs' dirty build skips a page whose file says it is not modified. A generated page is marked so
 (:class:`Unchanged`) when its Markdown is the same as at the last successful build, its output is still
 there, and nothing every page shows has changed since: the navigation, ``mkdocs.yml``, the theme
-overrides, the preview's error banner. Navigation pages are always rebuilt, since every page's menu
+overrides. (The preview's error notice is not in the pages: see scripts/preview.py.) Navigation pages are always rebuilt, since every page's menu
 reads their titles from them. A page no longer generated has its output removed, so the preview never
 serves a deleted article. What was built is recorded only once a build has succeeded: after a failed
 one, the next build makes every page again.
@@ -46,9 +46,9 @@ def _digest(text: str | bytes) -> str:
     return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
 
 
-def frame_digest(config_file: Path, theme_dir: Path, docs_dir: Path, nav: object, banner: str | None) -> str:
+def frame_digest(config_file: Path, theme_dir: Path, docs_dir: Path, nav: object) -> str:
     """What every page shows besides its own Markdown: the menu's titles come from the pages of ``docs/`` too."""
-    parts = [config_file.read_bytes(), json.dumps(nav, sort_keys=True).encode(), (banner or "").encode()]
+    parts = [config_file.read_bytes(), json.dumps(nav, sort_keys=True).encode()]
     for folder, pattern in ((theme_dir, "*"), (docs_dir, "*.md")):
         parts += [p.relative_to(folder).as_posix().encode() + p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()]
     return _digest(b"\0".join(parts))
@@ -75,9 +75,9 @@ class Refresh:
     total: int = 0
     builds: int = 0  # successful builds so far
 
-    def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], nav: object, banner: str | None) -> None:
+    def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], nav: object) -> None:
         """Add the generated pages and data to MkDocs' ``files``, marking what this build may skip."""
-        frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav, banner)
+        frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav)
         in_nav = _nav_pages(nav)
         self.rebuild_nav_pages(files, in_nav)
         for file in self.files(config, pages, data, frame, in_nav):

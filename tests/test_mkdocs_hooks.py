@@ -11,8 +11,11 @@ import sys
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import expect, sync_playwright
+
+from .browser import launch
 from .conftest import ROOT, SEEDS, mkdocs_build, project_copy
-from .serving import free_port, wait_for
+from .serving import Serve, wait_for
 
 
 def tree(directory: Path) -> dict[str, str]:
@@ -127,33 +130,39 @@ def content(page: str) -> str:
 
 def test_serve_keeps_the_last_good_pages_and_shows_the_error(tmp_path):
     project = project_copy(tmp_path / "project")
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],  # as `make serve`
-            cwd=project,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    url = f"http://127.0.0.1:{port}/threat/"
+    server = Serve(project, tmp_path / "serve")
+    url = f"http://127.0.0.1:{server.port}/threat/"
     try:
-        assert wait_for(lambda: "Serving on" in log.read_text()), log.read_text()
+        assert wait_for(lambda: "Serving on" in server.text()), server.text()
         good = fetch(url)
         assert "The threat" in good
-        break_curation(project)
-        assert wait_for(lambda: "unknown field 'keypoints'" in log.read_text()), log.read_text()
-        assert wait_for(lambda: "Build error:" in fetch(url)), log.read_text()
-        stale = fetch(url)
-        assert "unknown field &#x27;keypoints&#x27;" in stale  # the error, shown on the page
-        assert content(stale) == content(good)  # the last good pages, still served
         assert "Content-Security-Policy" not in good  # the preview's live-reload script must be able to run
-        curation = next((project / "seeds").glob("*.yml"))
-        curation.write_text(curation.read_text().replace("keypoints:", "key_points:", 1))
-        threat_summary = "The AP reports an expected move by the Islamic State group"
-        curation.write_text(curation.read_text().replace(threat_summary, threat_summary.replace("AP reports", "AP anticipates"), 1))
-        assert wait_for(lambda: "AP anticipates" in fetch(url)), log.read_text()
+        seed = next((project / "seeds").glob("*.txt"))
+        page_file = server.site / "articles" / seed.stem / "index.html"  # not in the menu, which is rebuilt every time
+        written = page_file.stat().st_mtime_ns
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                page = browser.new_page()
+                page.goto(url)
+                expect(page.locator(".preview-error")).to_have_count(0)
+                break_curation(project)
+                assert wait_for(lambda: "unknown field 'keypoints'" in server.text() and server.builds() == 2), server.text()
+                # The livereload script reloads the page once the build is done; the notice is the error.
+                notice = page.locator(".preview-error[role=alert]")
+                expect(notice).to_contain_text("Build error: ", timeout=15_000)
+                expect(notice).to_contain_text("unknown field 'keypoints'")
+                assert notice.evaluate("n => n === document.body.firstElementChild")  # above everything, before the content
+                assert content(fetch(url)) == content(good)  # the last good pages, still served
+                assert page_file.stat().st_mtime_ns == written  # not written again to show the error
+                curation = next((project / "seeds").glob("*.yml"))
+                curation.write_text(curation.read_text().replace("keypoints:", "key_points:", 1))
+                threat_summary = "The AP reports an expected move by the Islamic State group"
+                curation.write_text(curation.read_text().replace(threat_summary, threat_summary.replace("AP reports", "AP anticipates"), 1))
+                assert wait_for(lambda: "AP anticipates" in fetch(url)), server.text()
+                expect(page.get_by_text("AP anticipates").first).to_be_visible(timeout=15_000)
+                expect(page.locator(".preview-error")).to_have_count(0)  # fixed: the notice is gone
+            finally:
+                browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
