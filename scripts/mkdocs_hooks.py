@@ -50,6 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _corpus, _glossary
     if PREVIEW.serving:
         search_index.BACKGROUND.pause()  # the build has both cores; search is indexed again after it
+        # A sitemap is for search engines visiting the published site: the preview's would list every page on every build.
+        config.theme.static_templates.discard("sitemap.xml")
     reproducible.pin_build_date(ROOT)
     try:
         _glossary = glossary.load(GLOSSARY)

@@ -245,18 +245,25 @@ def joined_data_files(briefings: list[Briefing], site_url: str, article_url, act
     shares = [kept.get(b, site_url, article_url, actor_url) for b in briefings]
     kept.forget_all_but(briefings)
 
-    def joined(pieces: list[bytes]) -> bytes:
-        return b",".join(piece for piece in pieces if piece)
+    def listed(items: list[bytes]) -> list[bytes]:
+        """The items of a JSON list, commas between: pieces of a file, joined once (each join copies it all)."""
+        pieces: list[bytes] = []
+        for item in items:
+            if item:
+                pieces += [b",", item] if pieces else [item]
+        return pieces
 
-    tables = b",".join(_dump(table).encode() + b":[" + joined([share.tables[table] for share in shares]) + b"]" for table in TABLES)
+    document = [b'{"$schema":"briefing.schema.json"']
+    for table in TABLES:
+        document += [b",", _dump(table).encode(), b":[", *listed([share.tables[table] for share in shares]), b"]"]
     empty: dict[str, list] = {table: [] for table in TABLES}
-    files = {"data/briefing.json": b'{"$schema":"briefing.schema.json",' + tables + b"}\n"}
+    files = {"data/briefing.json": b"".join([*document, b"}\n"])}
     files["data/briefing.schema.json"] = SCHEMA.read_bytes()
     for name, table in CSV_FILES.items():
-        files[name] = table(empty).encode() + b"".join(share.rows[name] for share in shares)
+        files[name] = b"".join([table(empty).encode(), *(share.rows[name] for share in shares)])
     collection = {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": sum(s.annotation_count for s in shares)}
     head = _dump(collection)[:-1].encode() + b',"first":{"type":"AnnotationPage","items":['
-    files["data/annotations.jsonld"] = b"".join((head, joined([share.annotations for share in shares]), b"]}}\n"))
+    files["data/annotations.jsonld"] = b"".join([head, *listed([share.annotations for share in shares]), b"]}}\n"])
     return files
 
 
