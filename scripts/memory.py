@@ -5,6 +5,13 @@ generated file's content and the page's copy without front matter) and its HTML 
 build. Nothing reads a page's source after conversion, nor its HTML after the page is written (search
 has indexed it by then). Empty strings, not None, keep MkDocs treating the page as read and the file as
 generated.
+
+Only documented attributes are written: ``Page.markdown`` and ``Page.content`` (which the page events
+exist to read and replace) and the setter of ``File.content_string`` (how a plugin gives a generated
+file its content). No MkDocs event hands the source back to be dropped, and without this the build
+holds every page's source and HTML at once (measured on the bench's 100-article corpus: a peak of
+213 MiB without, 153 MiB with).
+``tests/test_memory.py`` fails if an MkDocs release drops one of them.
 """
 
 from __future__ import annotations
