@@ -28,7 +28,8 @@ import yaml
 
 from . import evidence as quotes
 from .article import Article, Paragraph
-from .curation import _Loader
+from .errors import CurationError
+from .strict_yaml import compose
 from .wire import COPY_CONTAINMENT, article_shingles, normalised_words, paragraph_changes
 
 # Share of a quote's words the copy's passage must keep to stand in for it; below it the quote is gone.
@@ -77,7 +78,9 @@ class CarriedOver:
 
 def carry_over(copy: Article, original: Original) -> CarriedOver:
     source = original.curation_path.read_text(encoding="utf-8")
-    root = yaml.compose(source, Loader=_Loader)
+    root = compose(source)
+    if not isinstance(root, yaml.MappingNode):  # the original's curation was checked when it was built
+        raise CurationError(original.curation_path, "is not a curation (a mapping of fields); check the original's file")
     edits = _Edits(source.splitlines())
     result = CarriedOver("")
     if first_key := root.value[0][0].start_mark.line:

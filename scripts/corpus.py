@@ -7,6 +7,7 @@ stays linked to its own source. Built once per build, in time linear in articles
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
@@ -16,7 +17,7 @@ from .briefing import Actor, Briefing, Pending, Pillar, ThreatMove
 from .errors import BriefingError
 from .wire import WireCopy, find_copies
 
-Item = TypeVar("Item", Actor, Pillar, ThreatMove)
+Item = TypeVar("Item", bound=Actor | Pillar | ThreatMove)
 Entry = Briefing | Pending  # an article, curated or not
 
 
@@ -59,8 +60,8 @@ class Merged(Generic[Item]):
     @property
     def other_names(self) -> tuple[str, ...]:
         """Names an article gave it besides the current one, then the other names declared for it (ISIS, Daesh)."""
-        given = (a.item.name for a in self.appearances)
-        declared = (n for a in self.appearances for n in getattr(a.item, "other_names", ()))
+        given: Iterable[str] = (a.item.name for a in self.appearances)
+        declared: Iterable[str] = (n for a in self.appearances for n in getattr(a.item, "other_names", ()))
         return tuple(n for n in dict.fromkeys((*given, *declared)) if n != self.name)
 
     @property

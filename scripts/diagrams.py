@@ -109,18 +109,20 @@ def attribution_chain(ident: str, outlet: str, wire: str, sources: Sequence[str]
     box_w, gap = 170.0, 40.0
     stack = max(1, len(sources))
     height = 20 + 62 * stack
-    first, h1 = _box(10, height / 2 - 22, box_w, _wrap(outlet, 21)[:2], "d-box d-box--outlet")
-    second, h2 = _box(10 + box_w + gap, height / 2 - 22, box_w, _wrap(wire, 21)[:2], "d-box d-box--wire")
+    first, _ = _box(10, height / 2 - 22, box_w, _wrap(outlet, 21)[:2], "d-box d-box--outlet")
+    second, _ = _box(10 + box_w + gap, height / 2 - 22, box_w, _wrap(wire, 21)[:2], "d-box d-box--wire")
     body = [
         first,
         second,
-        f'<line class="d-line" x1="{10 + box_w:.0f}" y1="{height / 2:.0f}" x2="{10 + box_w + gap - 4:.0f}" y2="{height / 2:.0f}" marker-end="url(#{ident}-arrow)"/>',
+        f'<line class="d-line" x1="{10 + box_w:.0f}" y1="{height / 2:.0f}" x2="{10 + box_w + gap - 4:.0f}" y2="{height / 2:.0f}" '
+        f'marker-end="url(#{ident}-arrow)"/>',
     ]
     x3 = 10 + 2 * (box_w + gap)
     for i, source in enumerate(sources):
         y = 10 + 62 * i
         box, h = _box(x3, y, box_w + 30, _wrap(source, 25)[:2], "d-box d-box--source")
-        body += [box, f'<line class="d-line" x1="{10 + 2 * box_w + gap:.0f}" y1="{height / 2:.0f}" x2="{x3 - 4:.0f}" y2="{y + h / 2:.0f}" marker-end="url(#{ident}-arrow)"/>']
+        line = f'x1="{10 + 2 * box_w + gap:.0f}" y1="{height / 2:.0f}" x2="{x3 - 4:.0f}" y2="{y + h / 2:.0f}"'
+        body += [box, f'<line class="d-line" {line} marker-end="url(#{ident}-arrow)"/>']
     width = x3 + box_w + 40
     desc = f"{outlet} relays {wire}, which reports from: {', '.join(sources) or 'no named sources'}."
     return _svg(ident, width, height, "Attribution chain", desc, body)

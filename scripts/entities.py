@@ -22,8 +22,9 @@ from typing import Any
 import yaml
 
 from .briefing import Actor, ActorKind, Curation, Draft, internal
-from .curation import ID_PATTERN, _Builder, _Loader
+from .curation import ID_PATTERN, _Builder
 from .errors import BriefingError, CurationError, display_path
+from .strict_yaml import compose, error_line
 
 ENTITIES = Path(__file__).resolve().parent.parent / "docs" / "entities.yml"
 
@@ -68,10 +69,9 @@ def load(path: Path = ENTITIES) -> Entities:
     if not path.exists():
         return Entities(path)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+        root = compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise BriefingError(path, "is not valid YAML; check the indentation and quoting on this line", mark.line + 1 if mark else None) from None
+        raise BriefingError(path, "is not valid YAML; check the indentation and quoting on this line", error_line(err)) from None
     if root is None:
         return Entities(path)
     if not isinstance(root, yaml.MappingNode):
@@ -88,7 +88,8 @@ def load(path: Path = ENTITIES) -> Entities:
             raise BriefingError(path, f"unknown section '{name}'; the sections are {', '.join((*SECTIONS, 'spellings'))}", key.start_mark.line + 1)
         what, kind = SECTIONS[name]
         if not isinstance(section, yaml.MappingNode):
-            raise BriefingError(path, f"{name}: map each {what} id to its entry, e.g. 'islamic-state: {{name: …, kind: armed group}}'", section.start_mark.line + 1)
+            example = "'islamic-state: {name: …, kind: armed group}'"
+            raise BriefingError(path, f"{name}: map each {what} id to its entry, e.g. {example}", section.start_mark.line + 1)
         entries = found.setdefault(name, {})
         for id_node, entry in section.value:
             line = id_node.start_mark.line + 1
@@ -140,7 +141,8 @@ def _named(item: Any, shared: SharedName | None, what: str, entities: Entities, 
     if shared is None:
         if not item.name:
             section = "threat_moves" if what == "threat move" else "pillars"
-            raise CurationError(path, f"{what} '{item.id}' is declared nowhere; add it to {display_path(entities.path)} under {section} or give its name here", item.line)
+            fix = f"add it to {display_path(entities.path)} under {section} or give its name here"
+            raise CurationError(path, f"{what} '{item.id}' is declared nowhere; {fix}", item.line)
         return item
     if item.name and item.name != shared.name:
         raise CurationError(

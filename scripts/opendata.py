@@ -56,7 +56,8 @@ def statements(b: Briefing) -> list[dict]:
     rows = []
     for n, use in enumerate(uses(b), start=1):
         claim = use.claim
-        is_statement = isinstance(claim, Statement)
+        # A pillar's status is shown with the statements, as a value with its evidence and no source of its own.
+        kind, text, sources = (claim.type, claim.text, list(claim.according_to)) if isinstance(claim, Statement) else ("status", claim.value, [])
         rows.append(
             {
                 "id": f"{b.article.seed_id}-s{n}",
@@ -64,9 +65,9 @@ def statements(b: Briefing) -> list[dict]:
                 "label": use.label,
                 "section": use.section,
                 "subject": use.owner or None,
-                "type": claim.type if is_statement else "status",
-                "text": claim.text if is_statement else claim.value,
-                "according_to": list(claim.according_to) if is_statement else [],
+                "type": kind,
+                "text": text,
+                "according_to": sources,
                 "evidence": [_evidence(b, e) for e in claim.evidence],
             }
         )
@@ -166,7 +167,7 @@ def pillars_csv(data: dict) -> str:
     return _csv(header, rows)
 
 
-def annotations(briefings: list[Briefing], site_url: str, article_url, actor_url) -> dict:  # noqa: ANN001 - url builders from the renderer
+def annotation_collection(briefings: list[Briefing], site_url: str, article_url, actor_url) -> dict:  # noqa: ANN001 - url builders from the renderer
     items = []
     for b in briefings:
         text, offsets = article_text(b), _paragraph_offsets(b)
@@ -220,10 +221,10 @@ class Parts:
 
 def parts(b: Briefing, site_url: str, article_url, actor_url) -> Parts:  # noqa: ANN001 - url builders from the renderer
     data = briefing_json([b])
-    items = annotations([b], site_url, article_url, actor_url)["first"]["items"]
+    items = annotation_collection([b], site_url, article_url, actor_url)["first"]["items"]
     return Parts(
         {table: ",".join(_dump(item) for item in data[table]).encode() for table in TABLES},
-        {name: table(data).split("\n", 1)[1].encode() for name, table in CSV_FILES.items()},
+        {name: write_csv(data).split("\n", 1)[1].encode() for name, write_csv in CSV_FILES.items()},
         ",".join(_dump(item) for item in items).encode(),
         len(items),
     )
@@ -234,8 +235,8 @@ def data_files(briefings: list[Briefing], site_url: str, article_url, actor_url)
     at the peak than every article's share written out beside the files (:func:`joined_data_files`)."""
     data = briefing_json(briefings)
     files = {"data/briefing.json": _dump(data) + "\n", "data/briefing.schema.json": SCHEMA.read_text(encoding="utf-8")}
-    files |= {name: table(data) for name, table in CSV_FILES.items()}
-    files["data/annotations.jsonld"] = _dump(annotations(briefings, site_url, article_url, actor_url)) + "\n"
+    files |= {name: write_csv(data) for name, write_csv in CSV_FILES.items()}
+    files["data/annotations.jsonld"] = _dump(annotation_collection(briefings, site_url, article_url, actor_url)) + "\n"
     return files
 
 
@@ -259,8 +260,8 @@ def joined_data_files(briefings: list[Briefing], site_url: str, article_url, act
     empty: dict[str, list] = {table: [] for table in TABLES}
     files = {"data/briefing.json": b"".join([*document, b"}\n"])}
     files["data/briefing.schema.json"] = SCHEMA.read_bytes()
-    for name, table in CSV_FILES.items():
-        files[name] = b"".join([table(empty).encode(), *(share.rows[name] for share in shares)])
+    for name, write_csv in CSV_FILES.items():
+        files[name] = b"".join([write_csv(empty).encode(), *(share.rows[name] for share in shares)])
     collection = {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": sum(s.annotation_count for s in shares)}
     head = _dump(collection)[:-1].encode() + b',"first":{"type":"AnnotationPage","items":['
     files["data/annotations.jsonld"] = b"".join([head, *listed([share.annotations for share in shares]), b"]}}\n"])

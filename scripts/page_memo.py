@@ -45,8 +45,7 @@ def structure_digest(corpus: Corpus, site_url: str, glossary: dict[str, str], te
     for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
         for item in merged.values():
             add(kind, item.id, item.name, item.other_names, [a.briefing.article.seed_id for a in item.appearances])
-            if kind == "actor":
-                add(item.latest.kind)
+    add([actor.latest.kind for actor in corpus.actors.values()])  # the actors index groups them by kind
     return digest.hexdigest()
 
 

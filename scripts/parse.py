@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import unicodedata
 from pathlib import Path
 
 from . import furniture
 from .article import Article, LineMarks, MarkError, Paragraph, PublicationDate, Quotation, Removed
 from .errors import ParseError
 from .furniture import ADVERTISING, BYLINE_DATE, CAPTION, COUNTER, HEADLINE, LOADER, NAVIGATION, SOCIAL
+from .seeds import seed_id
 from .text import CONTROL
 
 # Section labels that news sites print after an article. A line consisting only of one of these,
@@ -138,6 +138,7 @@ def decode(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
     """Seed bytes → text. UTF-8 (with or without BOM); failing that, Windows-1252, said in the notes."""
     if b"\x00" in data:
         raise ParseError(path, "looks like binary data (it contains NUL bytes), not a text article; save the article as plain UTF-8 text")
+    notes: tuple[str, ...]  # what the reader should know about how the bytes were read
     try:
         text, notes = data.decode("utf-8"), ()
     except UnicodeDecodeError as err:
@@ -149,12 +150,6 @@ def decode(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
     if len(CONTROL.findall(text)) > max(8, len(text) // 100):
         raise ParseError(path, "looks like binary data (many control characters), not a text article; save the article as plain UTF-8 text")
     return text, notes
-
-
-def seed_id(path: Path) -> str:
-    """The seed's id in URLs: its file name made ASCII, lowercase and hyphenated ("Mosul Report.v2" → "mosul-report-v2")."""
-    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9_]+", "-", ascii_name.lower()).strip("-_")
 
 
 def parse_text(
@@ -181,7 +176,7 @@ def parse_text(
         )
     body = [(n, line) for n, line in edited if n > title_line]
 
-    found: dict[str, list[tuple[int, str]]] = {}
+    found: dict[str | None, list[tuple[int, str]]] = {}  # None: a line above the headline the editor marked as text
     meta: dict[str, object] = {}
     if marks.furniture:
         found[EDITOR] = [(n, numbered[n - 1][1]) for n in sorted(marks.furniture) if numbered[n - 1][1]]

@@ -28,7 +28,11 @@ BUNDLE = "pagefind"
 EXCLUDE = "[data-search-exclude], .headerlink"  # repeated article text; the "#" of each heading's permalink
 # Pagefind writes ready-made search interfaces beside its engine; the Search page has its own, so
 # they are not published; nor is the web worker, since the page searches without one.
-UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-worker.js",
+    *(f"pagefind-{ui}.{kind}" for ui in ("ui", "modular-ui", "component-ui") for kind in ("js", "css")),
+    "pagefind-highlight.js",
+)
 
 
 class Interrupted(Exception):
@@ -51,7 +55,8 @@ def index(site_dir: Path, started: Callable[[subprocess.Popen[str]], None] | Non
         raise Interrupted(site_dir)
     if run.returncode != 0 or not (fresh / "pagefind.js").is_file():
         problem = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
-        raise BriefingError(site_dir, f"the search index could not be built ({problem[0]}); check that the pagefind package is installed (make serve installs it)")
+        fix = "check that the pagefind package is installed (make serve installs it)"
+        raise BriefingError(site_dir, f"the search index could not be built ({problem[0]}); {fix}")
     for name in UNUSED:
         (fresh / name).unlink(missing_ok=True)
     if recompress:

@@ -14,13 +14,15 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from .article import Article, Paragraph, PublicationDate, Removed
 from .errors import ParseError
-from .parse import DATELINE, WIRE_CREDIT, WIRE_SERVICES, find_quotations, seed_id
+from .parse import DATELINE, WIRE_CREDIT, WIRE_SERVICES, find_quotations
+from .seeds import seed_id
 from .text import CONTROL
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BackgroundNewsArticle", "Report", "BlogPosting"})
@@ -56,7 +58,7 @@ def parse_html(data: bytes, path: Path) -> Article:
     )
     body = getattr(extracted, "body", None) if extracted is not None else None
     texts = _paragraph_texts(body) if body is not None else []
-    found = extracted.as_dict() if extracted is not None else {}
+    found = {} if extracted is None else extracted if isinstance(extracted, dict) else extracted.as_dict()
 
     title = meta.get("title") or _clean(found.get("title") or "")
     if not texts:
@@ -240,7 +242,7 @@ def _date(value: str | None, as_written: str | None) -> PublicationDate | None:
     return PublicationDate(f"{year:04d}-{month:02d}-{day:02d}", "exact", (as_written or value or "").strip())
 
 
-def _first_date(values) -> PublicationDate | None:
+def _first_date(values: Iterable[str | None]) -> PublicationDate | None:
     for value in values:
         if value and (date := _date(value, value)):
             return date

@@ -25,6 +25,7 @@ from typing import Literal
 
 from .article import Article, Paragraph
 
+ChangeKind = Literal["reworded", "added", "dropped", "restyled", "split", "merged"]
 SHINGLE = 5  # words per shingle
 COPY_CONTAINMENT = 0.5  # share of the shorter article's shingles found in the other
 REWORDED = 0.6  # word-level likeness above which a changed paragraph is the same paragraph, reworded
@@ -60,7 +61,7 @@ class WordChange:
 class ParagraphChange:
     # "restyled": only house style differs; "split": one paragraph of the original is several here
     # (``parts``: their numbers), "merged": several of the original (``parts``) are one here.
-    kind: Literal["reworded", "added", "dropped", "restyled", "split", "merged"]
+    kind: ChangeKind
     original: int | None
     copy: int | None
     words: tuple[WordChange, ...] = ()
@@ -86,7 +87,7 @@ class WireCopy:
         """The changed paragraphs by kind, in a line: "1 reworded, 2 dropped paragraphs"."""
         names = {"restyled": "in house style only"}
         counts = Counter(c.kind for c in self.changes)
-        kinds = ("reworded", "added", "dropped", "split", "merged", "restyled")
+        kinds: tuple[ChangeKind, ...] = ("reworded", "added", "dropped", "split", "merged", "restyled")
         parts = [f"{counts[k]} {names.get(k, k)}" for k in kinds if counts[k]]
         return f"{', '.join(parts)} paragraphs" if parts else "no changed paragraphs"
 
@@ -166,7 +167,7 @@ def article_shingles(article: Article) -> frozenset[int]:
 
 def text_shingles(text: str) -> frozenset[int]:
     words = normalised_words(text)
-    return frozenset(map(hash, zip(*(words[k:] for k in range(SHINGLE)))))
+    return frozenset(map(hash, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))  # the last shingle ends with the text
 
 
 def normalised_words(text: str) -> list[str]:
@@ -204,7 +205,7 @@ def paragraph_changes(original: Sequence[Paragraph], copy: Sequence[Paragraph]) 
         if op != "equal":
             changes += _pair_block(original[a0:a1], copy[b0:b1])
             continue
-        for p, q in zip(original[a0:a1], copy[b0:b1]):
+        for p, q in zip(original[a0:a1], copy[b0:b1], strict=True):  # an equal block: as long on both sides
             words = word_changes(p.text, q.text)
             if any(w.op == "restyled" for w in words):
                 changes.append(ParagraphChange("restyled", p.number, q.number, words))
