@@ -1,18 +1,18 @@
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from scripts import curation
+
+from .static_host import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,6 +30,22 @@ CHROME_LINES = [
 
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+
+# The two tiers: `make check` runs the tests not marked "site" (lint, types and these, in seconds);
+# `make test` runs those first, then the rest. A test is in the site tier when it uses a built site, a
+# browser or a server (the fixtures below), or says so itself (`@pytest.mark.site`, or a module's
+# `pytestmark`) because it builds or serves a site of its own.
+SITE_FIXTURES = {"site_build", "built_site", "site_url", "browser", "hosted", "base", "zensical_site"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "site: builds, serves or browses a whole site (make test, not make check)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def project_copy(target: Path, seeds: dict[str, bytes] | None = None) -> Path:
@@ -60,43 +76,31 @@ def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None, cwd: Path
     )
 
 
+@dataclass(frozen=True)
+class SiteBuild:
+    site: Path
+    log: str  # what `mkdocs build` wrote to the terminal
+    seeds_before: dict[Path, tuple[bytes, int]]  # each seed's bytes and mtime, before and after the build
+    seeds_after: dict[Path, tuple[bytes, int]]
+
+
+def _seed_state() -> dict[Path, tuple[bytes, int]]:
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in SEEDS.iterdir()}
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`."""
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    """The real site, built once per test session with `mkdocs build --strict`, and what the build did."""
     site = tmp_path_factory.mktemp("site")
+    before = _seed_state()
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    return site
+    return SiteBuild(site, result.stderr, before, _seed_state())
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # LinkChecker throttles every host to ~10 requests/s unless the server opts in with this header.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        # Like a static host: a missing path gets the site's own 404 page (with status 404).
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve a directory on a free loopback port; returns the server and its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
+@pytest.fixture(scope="session")
+def built_site(site_build: SiteBuild) -> Path:
+    return site_build.site
 
 
 @pytest.fixture(scope="session")
@@ -141,7 +145,7 @@ def line_of(path: Path, text: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201 - a Playwright Browser, imported here only when a browser test asks for one
+def browser():
     """Debian's Chromium driven by Playwright, one per test module."""
     from playwright.sync_api import sync_playwright
 

@@ -6,21 +6,30 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from .browser import DESKTOP, Recorder, recorded_page, search
-from .conftest import mkdocs_build, serve
+from .conftest import mkdocs_build
+from .links import check_links
+from .static_host import serve
 from .tools.pagekinds import PAGE_KINDS
 
 PREFIX = "briefing/"
 DOWNLOADS = {"briefing.json", "briefing.schema.json", "statements.csv", "actors.csv", "pillars.csv", "annotations.jsonld"}
 
 
+class Hosted(NamedTuple):
+    base: str  # the address the site is served at
+    folder: Path  # what was built for it
+
+
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
     """The site built for http://127.0.0.1:PORT/briefing/ and served there, with nothing else on the host."""
     root = tmp_path_factory.mktemp("www")
     server, url = serve(root)
@@ -30,9 +39,14 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert result.returncode == 0, result.stderr
         # The host answers a missing address with the site's 404 page, as GitHub Pages does for a project site.
         shutil.copy(root / PREFIX / "404.html", root / "404.html")
-        yield base
+        yield Hosted(base, root / PREFIX)
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base(hosted: Hosted) -> str:
+    return hosted.base
 
 
 def outside(base: str, urls: Iterable[str]) -> list[str]:
@@ -51,6 +65,15 @@ def load_problems(recorder: Recorder) -> list[str]:
         + [f"CSP violation: {v}" for v in recorder.csp_violations]
         + [f"failed request: {f}" for f in recorder.failures]
     )
+
+
+def test_no_link_leaves_the_sub_path(hosted):
+    """No link in any page leaves the sub-path; the 404 page's links, absolute since it is served at any
+    missing address, included."""
+    links = check_links(hosted.folder)
+    assert links.broken == []
+    assert links.elsewhere == []
+    assert links.checked > 500
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
@@ -105,7 +128,7 @@ def test_every_link_on_the_open_data_page_answers_under_the_sub_path(browser, ba
     with recorded_page(browser, base, viewport=DESKTOP) as (page, recorder):
         page.goto(base + "data/", wait_until="networkidle")
         links = sorted({u.split("#")[0] for u in hrefs(page)})
-        assert DOWNLOADS <= {u.rsplit("/", 1)[1] for u in links}
+        assert {u.rsplit("/", 1)[1] for u in links} >= DOWNLOADS
         assert outside(base, links) == []
         statuses = {u: page.request.get(u).status for u in links}
         assert {u: s for u, s in statuses.items() if s != 200} == {}

@@ -9,7 +9,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-from .conftest import ROOT, mkdocs_build, serve
+import pytest
+
+from .conftest import ROOT, mkdocs_build
+from .static_host import serve
+
+pytestmark = pytest.mark.site  # each test builds or serves a site of its own
 
 BIN = Path(sys.executable).parent
 ALLOWLIST = Path(__file__).parent / "vnu_allowlist.toml"

@@ -9,7 +9,6 @@ is off: every page is a first visit.
 
 from __future__ import annotations
 
-import functools
 import http.server
 import threading
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from typing import Any
 from playwright.sync_api import Page, sync_playwright
 
 from tests.browser import launch
-from tests.tools.pagekinds import StaticHandler
+from tests.static_host import StaticHost
+from tests.static_host import serve as serve_static
 
 THROTTLE = 4  # CPU slow-down for the search timing
 QUERY = "drones border"  # two words, typed key by key: a query a reader of this briefing types
@@ -74,7 +74,7 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-class _CountingHandler(StaticHandler):
+class _CountingHandler(StaticHost):
     counter: _Counter
 
     def setup(self) -> None:
@@ -85,8 +85,7 @@ class _CountingHandler(StaticHandler):
 def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, _Counter]:
     counter = _Counter()
     handler = type("Handler", (_CountingHandler,), {"counter": counter})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, _ = serve_static(site, compress=True, handler=handler)
     return server, counter
 
 
