@@ -41,30 +41,9 @@ from .briefing import (
 )
 from .errors import CurationError, CurationWarning
 from .seeds import read_file
+from .strict_yaml import PLAIN_TAGS, compose, error_line, error_problem, tag_name
 from .text import clean
 
-YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-# Nodes, never objects: a parser with no constructor. No implicit typing either: every plain scalar
-# is text (the schema has only text), so nothing is guessed to be a number, a date or a boolean, and
-# explicit tags keep their name for the builder to refuse. LibYAML's parser (about 15 times faster)
-# when PyYAML was built with it.
-if yaml.__with_libyaml__:
-
-    class _Loader(yaml.cyaml.CParser, yaml.resolver.BaseResolver):
-        def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
-            yaml.resolver.BaseResolver.__init__(self)
-
-else:  # pragma: no cover - PyYAML without LibYAML
-
-    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, yaml.resolver.BaseResolver):
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            yaml.resolver.BaseResolver.__init__(self)
-PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_ID = re.compile(r"^page-\d+$")  # lists split into pages use these addresses
 MIN_QUOTE_WORDS = 3
@@ -119,13 +98,9 @@ def read(path: Path) -> Curation | Draft:
     except UnicodeDecodeError:
         raise CurationError(path, "is not UTF-8 text; save it as UTF-8") from None
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = compose(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise CurationError(
-            path, f"is not valid YAML ({problem}); check the indentation and quoting on this line", mark.line + 1 if mark else None
-        ) from None
+        raise CurationError(path, f"is not valid YAML ({error_problem(err)}); check the indentation and quoting on this line", error_line(err)) from None
     if root is None:
         raise CurationError(path, "is empty; start from the example in README, 'Curation schema'")
     kind = Draft if _is_draft(root) else Curation
@@ -175,7 +150,7 @@ class _Builder:
 
     def build(self, kind: Any, node: yaml.Node, where: str) -> Any:
         if node.tag not in PLAIN_TAGS:
-            self.fail(node, f"{where}: YAML tag '{node.tag.replace(YAML_TAG_PREFIX, '!!')}' is not allowed; write plain text, lists and mappings")
+            self.fail(node, f"{where}: YAML tag '{tag_name(node)}' is not allowed; write plain text, lists and mappings")
         origin = get_origin(kind)
         if kind is str:
             return self.string(node, where)
