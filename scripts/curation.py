@@ -40,12 +40,11 @@ from .briefing import (
     Status,
 )
 from .errors import CurationError, CurationWarning
-from .seeds import read_file
+from .seeds import curation_path, is_reserved, read_file
 from .strict_yaml import PLAIN_TAGS, compose, error_line, error_problem, tag_name
 from .text import clean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_ID = re.compile(r"^page-\d+$")  # lists split into pages use these addresses
 MIN_QUOTE_WORDS = 3
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -57,10 +56,6 @@ def _real_date(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def curation_path(seed: Path) -> Path:
-    return seed.with_name(seed.stem + ".yml")
 
 
 def read_with_seed(seed: Path, parse: Callable[[Path, LineMarks | None], Article] = read_file) -> tuple[Article, Curation | Draft | None]:
@@ -385,7 +380,7 @@ class _Verifier:
         for item in items:
             if not ID_PATTERN.match(item.id):
                 self.fail(item.line, f"{what} id '{item.id}' must be lowercase letters, digits and single hyphens, e.g. 'border-patrols'")
-            if RESERVED_ID.match(item.id):
+            if is_reserved(item.id):
                 self.fail(item.line, f"{what} id '{item.id}' is the address of a page of the {what} list; choose another id")
             if item.id in seen:
                 self.fail(item.line, f"{what} id '{item.id}' is used twice (first on line {seen[item.id]}); give each {what} its own id")

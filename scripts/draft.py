@@ -27,7 +27,7 @@ from . import evidence as quotes
 from .article import Article, Paragraph
 from .briefing import Curation, Draft
 from .errors import BriefingError, display_path
-from .seeds import CURATION_SUFFIX, SEED_SUFFIXES, read_bytes, seed_suffix
+from .seeds import CURATION_SUFFIX, SEED_SUFFIXES, curation_path, files_ending, read_bytes, seed_suffix
 from .text import clean
 
 MAX_CANDIDATES = 40  # per list: enough to cover a long article, few enough to review
@@ -50,7 +50,7 @@ def add_seed(source: Path, seeds_dir: Path) -> tuple[Path, Path]:
     digest = hashlib.sha256(data).hexdigest()
     _refuse_duplicate(source, digest, seeds_dir)
     seed = seeds_dir / f"{_next_number(seeds_dir):03d}_{digest[:HASH_CHARS]}{seed_suffix(source)}"
-    draft = curation.curation_path(seed)
+    draft = curation_path(seed)
     original = carryover.find_original(article, curated_articles(seeds_dir))
     if original is not None:
         text = copy_draft_text(article, seed.name, original)
@@ -78,15 +78,9 @@ def _check_seeds_dir(seeds_dir: Path) -> None:
         raise BriefingError(seeds_dir, "is not a directory; give the seeds directory with --seeds (default: seeds)")
 
 
-def _seed_entries(seeds_dir: Path, *suffixes: str) -> list[Path]:
-    if not seeds_dir.is_dir():
-        return []  # not created yet: make new creates it with the first seed
-    return sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.suffix.lower() in suffixes and p.is_file())
-
-
 def _refuse_duplicate(source: Path, digest: str, seeds_dir: Path) -> None:
     # Same bytes, not same name: a renamed copy would otherwise be published twice.
-    for seed in _seed_entries(seeds_dir, *SEED_SUFFIXES):
+    for seed in files_ending(seeds_dir, *SEED_SUFFIXES):
         if hashlib.sha256(seed.read_bytes()).hexdigest() == digest:
             raise BriefingError(
                 source, f"has exactly the same bytes as {display_path(seed)}; it is already a seed, nothing was written"
@@ -138,7 +132,7 @@ def known_actors(seeds_dir: Path, shared: entities.Entities | None = None) -> tu
     shared = entities.load() if shared is None else shared
     aliases: dict[str, list[str]] = {a: [s.name, *s.aliases] for a, s in shared.actors.items()}
     example = None
-    for path in _seed_entries(seeds_dir, CURATION_SUFFIX):
+    for path in files_ending(seeds_dir, CURATION_SUFFIX):
         try:
             done = curation.read(path)
         except BriefingError:
@@ -154,8 +148,8 @@ def known_actors(seeds_dir: Path, shared: entities.Entities | None = None) -> tu
 
 def curated_articles(seeds_dir: Path) -> Iterator[tuple[Article, Path]]:
     """Each seed with a finished curation, read as the build reads it, with its curation's path."""
-    for seed in _seed_entries(seeds_dir, *SEED_SUFFIXES):
-        path = curation.curation_path(seed)
+    for seed in files_ending(seeds_dir, *SEED_SUFFIXES):
+        path = curation_path(seed)
         if not path.exists():
             continue
         try:

@@ -10,6 +10,7 @@ import yaml
 from .errors import BriefingError
 from .text import clean
 
+GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.yml"
 TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&' -]{0,39}$")  # an abbreviation or a term of a few words
 
 

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from scripts import csp, entities, fragments, glossary, memory, preview, refresh, reproducible, search_index  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
-from scripts.generate import refuse_pending  # noqa: E402
+from scripts.publish import refuse_pending  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
 from scripts.refresh import REFRESH  # noqa: E402
 from scripts.render import TEMPLATES, render_site  # noqa: E402
@@ -37,7 +37,6 @@ PUBLISHING = "BRIEFING_PUBLISH"
 # the previous site still in place.
 _corpus: Corpus | None = None
 _glossary: dict[str, str] = {}
-GLOSSARY = ROOT / "docs" / "glossary.yml"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -54,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme.static_templates.discard("sitemap.xml")
     reproducible.pin_build_date(ROOT)
     try:
-        _glossary = glossary.load(GLOSSARY)
+        _glossary = glossary.load(glossary.GLOSSARY)
         _corpus = PREVIEW.load(SEEDS)
         if os.environ.get(PUBLISHING):
             refuse_pending(_corpus)
@@ -120,7 +119,7 @@ def on_build_error(error: Exception) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
     memory.freeze_long_lived()  # after the first build: later builds do not walk what it keeps (scripts/memory.py)
     server.watch(str(SEEDS))
-    server.watch(str(GLOSSARY))
+    server.watch(str(glossary.GLOSSARY))
     server.watch(str(entities.ENTITIES))
     server.watch(str(TEMPLATES))
     return server

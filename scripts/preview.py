@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from .corpus import Corpus
 from .entry_cache import EntryCache
 from .errors import BriefingError
-from .generate import load_corpus
+from .loading import load_corpus
 from .page_memo import PageMemo
 
 

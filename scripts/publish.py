@@ -1,7 +1,9 @@
 """`make site`: a strict MkDocs build into a fresh directory, swapped in only when it succeeded.
 
 MkDocs empties its output directory before it builds; building beside `site/` and renaming keeps
-the last good site in place whenever a build fails, for whatever reason.
+the last good site in place whenever a build fails, for whatever reason. Publishing is strict: a
+corpus with articles awaiting review is refused (:func:`refuse_pending`, applied by the build when
+`BRIEFING_PUBLISH` is set).
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from .corpus import Corpus
+from .errors import BriefingError, display_path
+from .seeds import curation_path
 
 
 def build_site(project: Path, site_dir: Path) -> int:
@@ -30,3 +36,9 @@ def build_site(project: Path, site_dir: Path) -> int:
     staging.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
     return 0
+
+def refuse_pending(built: Corpus) -> None:
+    """Publishing shows reviewed articles only: list every article still awaiting review, and what is left."""
+    if built.pending:
+        lines = [f"{display_path(curation_path(p.article.path))}: awaiting review; still to do: {'; '.join(p.still_to_do())}" for p in built.pending]
+        raise BriefingError(Path(built.pending[0].article.path.parent), "holds articles awaiting review, so nothing is published:\n" + "\n".join(lines))

@@ -29,6 +29,7 @@ from .escape import attribute, escape, front_matter, front_matter_json
 from .fragments import directive
 from .glossary import abbreviations
 from .page_memo import PageMemo, structure_digest
+from .seeds import page_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -70,7 +71,7 @@ class Pages:
 
     @staticmethod
     def numbered(first: str, number: int) -> str:
-        return first if number == 1 else posixpath.join(posixpath.dirname(first), f"page-{number}.md")
+        return first if number == 1 else posixpath.join(posixpath.dirname(first), f"{page_name(number)}.md")
 
     @staticmethod
     def article(entry: Entry) -> str:

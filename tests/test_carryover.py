@@ -9,7 +9,7 @@ import pytest
 
 from scripts import carryover, curation, draft
 from scripts.briefing import Pending
-from scripts.generate import load_corpus
+from scripts.loading import load_corpus
 from scripts.seeds import read_file
 from tests.tools import effort
 

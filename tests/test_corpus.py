@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import corpus, draft
-from scripts.generate import load_corpus
+from scripts.loading import load_corpus
 from scripts.render import PER_PAGE
 from tests.tools.synth import make_corpus
 

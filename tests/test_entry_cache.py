@@ -8,7 +8,7 @@ import pytest
 
 from scripts.entry_cache import EntryCache
 from scripts.errors import BriefingError
-from scripts.generate import load_corpus
+from scripts.loading import load_corpus
 
 from .conftest import SEEDS
 

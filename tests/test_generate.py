@@ -11,7 +11,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from scripts.errors import BriefingError
-from scripts.generate import generate, load_corpus, refuse_pending, write_pages
+from scripts.generate import generate, write_pages
+from scripts.loading import load_corpus
+from scripts.publish import refuse_pending
 
 from .conftest import FIRST_SEED, FIXTURES, ROOT, SEEDS
 

@@ -10,7 +10,7 @@ import pytest
 
 from scripts.article import LineMarks, MarkError
 from scripts.errors import CurationError
-from scripts.generate import load_corpus
+from scripts.loading import load_corpus
 from scripts.parse import parse_text
 
 from .conftest import FIXTURES

@@ -10,8 +10,7 @@ import jsonschema
 import pytest
 
 from scripts.coverage import uses
-from scripts.generate import load_corpus
-from scripts.loading import load_entry
+from scripts.loading import load_corpus, load_entry
 from scripts.opendata import PartsCache, _cell, data_files, joined_data_files
 
 from .conftest import FIRST_SEED, FIXTURES

@@ -16,8 +16,9 @@ from scripts import draft
 from scripts.__main__ import main
 from scripts.briefing import Pending
 from scripts.errors import BriefingError, CurationError, ParseError
-from scripts.generate import generate, load_corpus, seed_files
-from scripts.seeds import read_file
+from scripts.generate import generate
+from scripts.loading import load_corpus
+from scripts.seeds import read_file, seed_files
 from scripts.webpage import parse_html
 
 from .conftest import ROOT, mkdocs_build, project_copy

@@ -14,7 +14,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from scripts.generate import load_corpus
+from scripts.loading import load_corpus
 from tests.tools.pagekinds import ROOT, build
 
 WORD = re.compile(r"[\w'’-]+")
