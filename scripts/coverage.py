@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .briefing import Briefing, Evidence, Statement, Status
-from .evidence import sentences
+from .evidence import Sentence, sentences
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,10 @@ class Use:
 
 
 @dataclass(frozen=True)
-class Sentence:
-    paragraph: int
-    index: int  # 1-based within the paragraph
-    start: int
-    end: int
-    text: str
+class SentenceUses:
+    """One sentence of the article and the curated statements resting on it (none: unused)."""
+
+    sentence: Sentence
     uses: tuple[Use, ...]
 
 
@@ -49,7 +47,7 @@ def uses(b: Briefing) -> list[Use]:
     return found
 
 
-def sentence_map(b: Briefing) -> list[Sentence]:
+def sentence_map(b: Briefing) -> list[SentenceUses]:
     all_uses = uses(b)
     # Each paragraph's quoted spans, with the use quoting them: a sentence looks only at its own paragraph's.
     spans: dict[int, list[tuple[int, int, int]]] = {}
@@ -58,11 +56,9 @@ def sentence_map(b: Briefing) -> list[Sentence]:
             spans.setdefault(e.paragraph, []).append((e.start, e.end, number))
     result = []
     for paragraph in b.article.paragraphs:
-        offset = 0
         quoted = spans.get(paragraph.number, [])
-        for index, text in enumerate(sentences(paragraph), start=1):
-            start = paragraph.text.index(text, offset)
-            end = offset = start + len(text)
+        for sentence in sentences(paragraph):
+            start, end = sentence.start, sentence.end
             users = tuple(all_uses[n] for n in sorted({n for s, e, n in quoted if s < end and e > start}))
-            result.append(Sentence(paragraph.number, index, start, end, text, users))
+            result.append(SentenceUses(sentence, users))
     return result

@@ -34,7 +34,7 @@ MAX_CANDIDATES = 40  # per list: enough to cover a long article, few enough to r
 NUMBERED = re.compile(r"^(\d+)_")  # "000_b2ab8aba2c0e3d24.txt": running number, then content hash
 HASH_CHARS = 16
 
-Item = dict[str, str]
+CandidateFields = dict[str, str]  # one candidate as the draft writes it: name, known, speaker, evidence
 
 
 # --- adding the seed ----------------------------------------------------------------------------
@@ -164,10 +164,13 @@ def curated_articles(seeds_dir: Path) -> Iterator[tuple[Article, Path]]:
 
 
 @dataclass(frozen=True)
-class Sentence:
+class SentencePiece:
+    """A sentence of the article, or the piece of one on one side of where a voice starts or ends:
+    the words a candidate's evidence is taken from, with its paragraph's other pieces to widen it."""
+
     paragraph: Paragraph
-    spans: tuple[tuple[int, int], ...]  # every sentence of the paragraph, to widen evidence
-    index: int
+    spans: tuple[tuple[int, int], ...]  # every piece of the paragraph, to widen evidence
+    index: int  # 0-based, into spans
 
     @property
     def start(self) -> int:
@@ -182,15 +185,15 @@ class Sentence:
         return self.paragraph.text[self.start : self.end]
 
 
-def article_sentences(article: Article, voices: dict[int, list[tuple[int, int]]] | None = None) -> list[Sentence]:
+def article_sentences(article: Article, voices: dict[int, list[tuple[int, int]]] | None = None) -> list[SentencePiece]:
     """The article's sentences. Where a voice (see :meth:`Passages.attribute`) starts or ends inside one,
     its pieces instead, so that evidence taken from a sentence is always the words of one source."""
-    result = []
+    result: list[SentencePiece] = []
     for paragraph in article.paragraphs:
-        spans = quotes.sentence_spans(paragraph)
+        spans = [(s.start, s.end) for s in quotes.sentences(paragraph)]
         if voices and paragraph.number in voices:
             spans = _pieces(paragraph.text, spans, voices[paragraph.number])
-        result.extend(Sentence(paragraph, tuple(spans), i) for i in range(len(spans)))
+        result.extend(SentencePiece(paragraph, tuple(spans), i) for i in range(len(spans)))
     return result
 
 
@@ -252,7 +255,7 @@ class Passages:
         return first >= 0 and self.joined.find(needle, first + 1) < 0 and len(quotes.find(self.article, quote)) == 1
 
 
-def unique_evidence(passages: Passages, sentence: Sentence, start: int | None = None, end: int | None = None) -> str | None:
+def unique_evidence(passages: Passages, sentence: SentencePiece, start: int | None = None, end: int | None = None) -> str | None:
     """The span ``start:end`` of the sentence's paragraph (default: the sentence) if it occurs once in the
     article; otherwise the covering sentences, widened one neighbour at a time until unique; or None.
     Every span returned is the words of one source (see :meth:`Passages.accepts`)."""
@@ -301,9 +304,9 @@ class Spans:
         return any(s < end and start < e for s, e in self.by_paragraph.get(paragraph, ()))
 
 
-def known_actor_candidates(passages: Passages, sentences: list[Sentence], known: list[KnownActor]) -> tuple[list[Item], Spans]:
+def known_actor_candidates(passages: Passages, sentences: list[SentencePiece], known: list[KnownActor]) -> tuple[list[CandidateFields], Spans]:
     """One candidate per known actor the article mentions, in order of first mention; and every mention."""
-    found: list[tuple[tuple[int, int], Item]] = []
+    found: list[tuple[tuple[int, int], CandidateFields]] = []
     mentions = Spans()
     for actor in known:
         patterns = [_alias_pattern(alias) for alias in actor.aliases]
@@ -357,11 +360,11 @@ class NameWord:
     initial: bool  # opens the sentence or a quotation, where any word is capitalised
 
 
-def unknown_name_candidates(passages: Passages, sentences: list[Sentence], skip: Spans, skip_names: set[str]) -> list[Item]:
+def unknown_name_candidates(passages: Passages, sentences: list[SentencePiece], skip: Spans, skip_names: set[str]) -> list[CandidateFields]:
     """Runs of capitalised words not already covered by a known actor: possible new actors to curate."""
     lowercase = {w for p in passages.article.paragraphs for w in re.findall(r"(?<![\w'’-])[a-z][\w'’]*", p.text)}
     capitalised_inside = {w.text for s in sentences for run in _name_runs(s) for w in run if not w.initial}
-    items: list[Item] = []
+    items: list[CandidateFields] = []
     seen = {name.casefold() for name in skip_names}
     seen |= _only_adjectives(passages.article)
     for sentence in sentences:
@@ -397,7 +400,7 @@ def _only_adjectives(article: Article) -> set[str]:
     return {w.casefold() for w, n in before_noun.items() if n == every[w] and w.endswith(("i", "an", "ern", "ite", "ish"))}
 
 
-def _name_runs(sentence: Sentence) -> list[list[NameWord]]:
+def _name_runs(sentence: SentencePiece) -> list[list[NameWord]]:
     text = sentence.text
     openings = {_LEAD.match(text).end()} | {m.end() for m in _OPENING.finditer(text)}
     return [
@@ -417,7 +420,7 @@ def _keeps_initial(run: list[NameWord], lowercase: set[str], capitalised_inside:
     return len(run) > 1 or word in capitalised_inside
 
 
-def _split_names(sentence: Sentence, run: list[NameWord]) -> list[list[NameWord]]:
+def _split_names(sentence: SentencePiece, run: list[NameWord]) -> list[list[NameWord]]:
     """A run cut at dates and titles ("Gen."), with connecting particles trimmed from its ends."""
     pieces: list[list[NameWord]] = [[]]
     for word in run:
@@ -437,11 +440,11 @@ def _split_names(sentence: Sentence, run: list[NameWord]) -> list[list[NameWord]
     return trimmed
 
 
-def quotation_candidates(passages: Passages, sentences: list[Sentence]) -> tuple[list[Item], Spans]:
+def quotation_candidates(passages: Passages, sentences: list[SentencePiece]) -> tuple[list[CandidateFields], Spans]:
     """The article's direct quotations with their speakers; and where each quotation is."""
-    items: list[Item] = []
+    items: list[CandidateFields] = []
     where = Spans()
-    by_paragraph: dict[int, list[Sentence]] = {}
+    by_paragraph: dict[int, list[SentencePiece]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph.number, []).append(sentence)
     for quotation in passages.article.quotations:
@@ -473,10 +476,10 @@ STRATEGY = re.compile(rf"\b(?:{_STRATEGY_WORDS})\b", re.IGNORECASE)
 
 
 def sentence_candidates(
-    passages: Passages, sentences: list[Sentence], pattern: re.Pattern[str], skip: Spans | None = None
-) -> list[Item]:
+    passages: Passages, sentences: list[SentencePiece], pattern: re.Pattern[str], skip: Spans | None = None
+) -> list[CandidateFields]:
     """Sentences matching ``pattern`` that do not overlap a span in ``skip``."""
-    items: list[Item] = []
+    items: list[CandidateFields] = []
     for sentence in sentences:
         if not pattern.search(sentence.text):
             continue
@@ -499,11 +502,11 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if len(w) > 2 and w not in _NAME_FILLER}
 
 
-def known_name_candidates(passages: Passages, sentences: list[Sentence], names: dict[str, str]) -> list[Item]:
+def known_name_candidates(passages: Passages, sentences: list[SentencePiece], names: dict[str, str]) -> list[CandidateFields]:
     """Sentences that name a known pillar or threat move in its own words: the content words of its name,
     all but one of them for a name of three or more ("Surveillance of the Syrian border": two of
     surveillance, Syrian, border)."""
-    items: list[Item] = []
+    items: list[CandidateFields] = []
     stems = [_stems(sentence.text) for sentence in sentences]
     for entity, name in names.items():
         wanted = _stems(name)
@@ -517,7 +520,9 @@ def known_name_candidates(passages: Passages, sentences: list[Sentence], names: 
     return items[:MAX_CANDIDATES]
 
 
-def candidates(article: Article, known: list[KnownActor], passages: Passages | None = None, shared: entities.Entities | None = None) -> dict[str, list[Item]]:
+def candidates(
+    article: Article, known: list[KnownActor], passages: Passages | None = None, shared: entities.Entities | None = None
+) -> dict[str, list[CandidateFields]]:
     passages = passages or Passages(article)
     shared = shared or entities.Entities()
     sentences = article_sentences(article, passages.voices)

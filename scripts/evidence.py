@@ -82,27 +82,50 @@ _ABBREVIATION = re.compile(
 )
 
 
-def sentences(paragraph: Paragraph) -> list[str]:
-    merged: list[str] = []
-    for piece in (s for s in _SENTENCE_END.split(paragraph.text) if s):
-        if merged and _ABBREVIATION.search(merged[-1]):
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
-    return merged
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, as offsets into its text."""
+
+    paragraph: Paragraph
+    index: int  # 1-based within the paragraph
+    start: int
+    end: int
+
+    @property
+    def number(self) -> int:
+        """The number of its paragraph."""
+        return self.paragraph.number
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end]
 
 
-def sentence_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
-    """Where each of the paragraph's :func:`sentences` lies in its text, as ``(start, end)`` offsets."""
-    spans = []
-    cursor = 0
-    for piece in sentences(paragraph):
-        # sentences() re-joins abbreviation splits with one space; match any whitespace there.
-        found = re.compile(r"\s+".join(map(re.escape, piece.split()))).search(paragraph.text, cursor)
-        if found:
-            spans.append((found.start(), found.end()))
-            cursor = found.end()
-    return spans
+def sentences(paragraph: Paragraph) -> list[Sentence]:
+    """The paragraph's sentences in order, found once; a break after a title or abbreviation ("Col.") is none."""
+    text = paragraph.text
+    bounds: list[list[int]] = []  # [start, end] of each sentence
+    start = piece_start = piece_end = 0
+    for gap in [*_SENTENCE_END.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        if end > start:
+            # An abbreviation's full stop ends a piece, and holds no whitespace: the last piece alone shows it.
+            if bounds and _ABBREVIATION.search(text[piece_start:piece_end]):
+                bounds[-1][1] = end
+            else:
+                bounds.append([start, end])
+            piece_start, piece_end = start, end
+        start = gap.end() if gap else len(text)
+    return [Sentence(paragraph, index, *_trimmed(text, s, e)) for index, (s, e) in enumerate(bounds, start=1)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` without whitespace at either edge (a paragraph's own first or last characters)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def closest_passage(article: Article, quote: str) -> tuple[Paragraph, str] | None:
@@ -111,11 +134,11 @@ def closest_passage(article: Article, quote: str) -> tuple[Paragraph, str] | Non
     best: tuple[float, Paragraph, str] | None = None
     for paragraph in article.paragraphs:
         for sentence in sentences(paragraph):
-            hay, _ = normalise(sentence)
+            hay, _ = normalise(sentence.text)
             matcher = difflib.SequenceMatcher(None, needle.lower(), hay.lower(), autojunk=False)
             if matcher.real_quick_ratio() < (best[0] if best else 0):
                 continue
             score = matcher.ratio()
             if best is None or score > best[0]:
-                best = (score, paragraph, sentence)
+                best = (score, paragraph, sentence.text)
     return (best[1], best[2]) if best else None

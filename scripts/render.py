@@ -24,7 +24,7 @@ from .article import PRECISION_MEANING
 from .attribution import Voices, shares
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pending, Pillar, Statement, ThreatMove
 from .corpus import Corpus, Entry, Story
-from .coverage import Sentence, Use, sentence_map, uses
+from .coverage import SentenceUses, Use, sentence_map, uses
 from .escape import attribute, escape, front_matter, front_matter_json
 from .fragments import directive
 from .glossary import abbreviations
@@ -269,7 +269,7 @@ class _Shared:
     def __init__(self, corpus: Corpus, site_url: str) -> None:
         self.corpus = corpus
         self.site_url = site_url
-        self._sentences: dict[str, tuple[list[Sentence], dict[int, list[Sentence]]]] = {}
+        self._sentences: dict[str, tuple[list[SentenceUses], dict[int, list[SentenceUses]]]] = {}
         self.entries = {e.article.seed_id: e for e in corpus.entries}
         # The actors index lists actors by kind, then name; each kind's section starts on one of its pages.
         self.actors_by_kind = sorted(corpus.actors.values(), key=lambda a: (a.latest.kind, a.name.casefold(), a.id))
@@ -287,15 +287,15 @@ class _Shared:
                         self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
 
 
-    def sentences(self, b: Briefing) -> tuple[list[Sentence], dict[int, list[Sentence]]]:
+    def sentences(self, b: Briefing) -> tuple[list[SentenceUses], dict[int, list[SentenceUses]]]:
         """The article's sentences with the statements resting on each, in order and by paragraph; worked
         out when a page first asks (a preview build renders only the pages an edit changed)."""
         found = self._sentences.get(b.article.seed_id)
         if found is None:
             sentence_list = sentence_map(b)
-            by_paragraph: dict[int, list[Sentence]] = {}
-            for sentence in sentence_list:
-                by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+            by_paragraph: dict[int, list[SentenceUses]] = {}
+            for used in sentence_list:
+                by_paragraph.setdefault(used.sentence.number, []).append(used)
             found = self._sentences[b.article.seed_id] = (sentence_list, by_paragraph)
         return found
 
@@ -482,7 +482,7 @@ class _Links:
         found = shares({p.number: p.text for p in b.article.paragraphs}, voices, order)
         return [(b.actor(s.source).name if s.source else self.own_reporting(b), s.source, list(s.paragraphs)) for s in found]
 
-    def coverage(self, b: Briefing) -> list[Sentence]:
+    def coverage(self, b: Briefing) -> list[SentenceUses]:
         return self._shared.sentences(b)[0]
 
     def sentence_spans(self, b: Briefing, number: int) -> Markup:
@@ -493,10 +493,11 @@ class _Links:
         pieces = []
         text = b.article.paragraph(number).text
         cursor = 0
-        for sentence in self._shared.sentences(b)[1].get(number, []):
+        for used in self._shared.sentences(b)[1].get(number, []):
+            sentence = used.sentence
             pieces.append(escape(text[cursor : sentence.start]))
-            if sentence.uses:
-                title = attribute("Used by: " + "; ".join(u.label for u in sentence.uses))
+            if used.uses:
+                title = attribute("Used by: " + "; ".join(u.label for u in used.uses))
                 pieces.append(Markup(f'<span class="sentence sentence--used" title="{title}">') + escape(sentence.text) + Markup("</span>"))
             else:
                 pieces.append(Markup('<span class="sentence">') + escape(sentence.text) + Markup("</span>"))
@@ -521,7 +522,7 @@ class _Links:
         rows = []
         for number, spans in by_paragraph.items():
             text = b.article.paragraph(number).text
-            sentences = self._shared.sentences(b)[1].get(number, [])
+            sentences = [used.sentence for used in self._shared.sentences(b)[1].get(number, [])]
             windows: list[list[int]] = []  # [start, end, clipped at start, clipped at end, mention start, end, ...]
             for s, e in sorted(spans):
                 sentence = next((x for x in sentences if x.start <= s < x.end), None)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .article import Article, Paragraph, Quotation
-from .evidence import sentence_spans
+from .evidence import sentences
 from .parse import WIRE_SERVICES
 from .text import clean
 
@@ -136,7 +136,7 @@ def propose(article: Article) -> list[ProposedVoice]:
 
 def _units(paragraph: Paragraph, quotations: list[Quotation]) -> list[_Unit]:
     """The paragraph's sentences, those a quotation runs across joined into one unit."""
-    spans = sentence_spans(paragraph)
+    spans = [(s.start, s.end) for s in sentences(paragraph)]
     quoted = _locate(paragraph.text, quotations)
     joined = [False] * len(spans)  # joined[i]: sentence i and sentence i + 1 are one unit
     for q in quoted:

@@ -12,10 +12,10 @@ def test_sentences_are_mapped_to_the_statements_resting_on_them():
     article = parse_file(FIXTURES / "seeds" / "dateline_ap.txt")
     briefing = curation.load(FIXTURES / "curation" / "dateline_ap.yml", article)
     sentences = sentence_map(briefing)
-    assert [(s.paragraph, s.index) for s in sentences] == [(1, 1), (2, 1), (3, 1)]
-    assert [(s.start, s.end) for s in sentences] == [(0, 133), (0, 120), (0, 85)]
-    assert sentences[2].text == '"We will not let them cross again," said Col. Ahmed Jassim, a border guard commander.'
-    by_place = {(s.paragraph, s.index): [u.label for u in s.uses] for s in sentences}
+    assert [(s.sentence.number, s.sentence.index) for s in sentences] == [(1, 1), (2, 1), (3, 1)]
+    assert [(s.sentence.start, s.sentence.end) for s in sentences] == [(0, 133), (0, 120), (0, 85)]
+    assert sentences[2].sentence.text == '"We will not let them cross again," said Col. Ahmed Jassim, a border guard commander.'
+    by_place = {(s.sentence.number, s.sentence.index): [u.label for u in s.uses] for s in sentences}
     assert by_place[(1, 1)] == ["Summary", "Border watchtowers: why", "The threat", "Threat: Small cells in the desert"]
     assert by_place[(2, 1)] == [
         "Key point 1",
@@ -59,14 +59,14 @@ def test_a_sentence_no_statement_uses_is_reported_unused(tmp_path):
         text = text.replace(quote, "[who spoke on condition of anonymity]")
     path.write_text(text)
     sentences = sentence_map(curation.load(path, article))
-    assert [(s.paragraph, s.uses) for s in sentences if not s.uses] == [(3, ())]
+    assert [(s.sentence.number, s.uses) for s in sentences if not s.uses] == [(3, ())]
 
 
 def test_a_paragraph_of_several_sentences_is_split_at_their_offsets():
-    sentences = [s for s in sentence_map(load_entry(FIRST_SEED)) if s.paragraph == 7]
-    assert [(s.index, s.start, s.end) for s in sentences] == [(1, 0, 86), (2, 87, 304), (3, 305, 407)]
-    assert sentences[0].text == "It could still take weeks for Iraqi forces to fully retake the northern city of Mosul."
-    assert sentences[2].text == "The group, however, will still have a cohesive, if eroding, stretch of territory in neighboring Syria."
+    sentences = [s for s in sentence_map(load_entry(FIRST_SEED)) if s.sentence.number == 7]
+    assert [(s.sentence.index, s.sentence.start, s.sentence.end) for s in sentences] == [(1, 0, 86), (2, 87, 304), (3, 305, 407)]
+    assert sentences[0].sentence.text == "It could still take weeks for Iraqi forces to fully retake the northern city of Mosul."
+    assert sentences[2].sentence.text == "The group, however, will still have a cohesive, if eroding, stretch of territory in neighboring Syria."
     assert [u.label for u in sentences[0].uses] == [
         "Summary",
         "Iraqi forces and army: who",

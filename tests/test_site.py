@@ -265,7 +265,7 @@ def test_coverage_shows_which_sentences_the_briefing_uses(built_site, briefing):
     used = [s for s in sentences if s.uses]
     article = page(built_site, ARTICLE)
     spans = article.select("p.article-paragraph span.sentence")
-    assert [text_of(span) for span in spans] == [normalise(s.text)[0] for s in sentences]
+    assert [text_of(span) for span in spans] == [normalise(s.sentence.text)[0] for s in sentences]
     marked = article.select("span.sentence--used")
     assert len(marked) == len(used) > 0
     for span, sentence in zip(marked, used, strict=True):
@@ -277,7 +277,7 @@ def test_coverage_shows_which_sentences_the_briefing_uses(built_site, briefing):
     assert f"The briefing uses {len(used)} of the article's {len(sentences)} sentences ({share}%)" in " ".join(notes.get_text(" ").split())
     heading = notes.find(id="sentences-the-briefing-does-not-use")
     unused = heading.find_next("ul").find_all("li") if heading else []
-    assert [text_of(li).split(" ", 1)[1] for li in unused] == [normalise(s.text)[0] for s in sentences if not s.uses]
+    assert [text_of(li).split(" ", 1)[1] for li in unused] == [normalise(s.sentence.text)[0] for s in sentences if not s.uses]
     rows = notes.find(id="which-statements-use-each-sentence").find_next("table").select("tbody tr")
     assert len(rows) == len(sentences)
 
