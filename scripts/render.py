@@ -19,13 +19,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import diagrams, opendata
+from . import diagrams, jsonld, opendata
 from .article import PRECISION_MEANING
 from .attribution import Voices, shares
 from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pending, Pillar, Statement, ThreatMove
 from .corpus import Corpus, Entry, Story
 from .coverage import SentenceUses, Use, sentence_map, uses
-from .escape import attribute, escape, front_matter, front_matter_json
+from .escape import attribute, escape, front_matter
 from .fragments import directive
 from .glossary import abbreviations
 from .page_memo import PageMemo, structure_digest
@@ -93,6 +93,48 @@ class Pages:
     def move(move_id: str) -> str:
         return f"threat/{move_id}/index.md"
 
+    @staticmethod
+    def address(path: str) -> str:
+        """The address MkDocs gives a page (directory URLs): ``actors/x/index.md`` → ``actors/x/``."""
+        if path == "index.md" or path.endswith("/index.md"):
+            return path[: -len("index.md")]
+        return path[: -len(".md")] + "/"
+
+
+class Anchors:
+    """Ids of the sections that links point at: the headings carry them and the links use them.
+
+    Each is given to its heading explicitly (``{ #id }``), so rewording a heading cannot break the links
+    to it; each is the id MkDocs would derive from its heading's words, so addresses readers kept stay valid."""
+
+    key_points = "key-points"  # on an article's page
+    threat = "the-threat-as-this-article-describes-it"  # on an article's page
+    relations = "how-the-actors-relate"  # on an article's page
+    sourcing = "sourcing-as-the-article-gives-it"  # in an article's source notes
+    voices = "who-says-which-words"  # in an article's source notes
+    copies = "other-copies-of-this-wire-story"  # in an article's source notes
+    left_out = "left-out-of-the-original-page"  # in an article's source notes
+
+    @staticmethod
+    def kind(kind: str) -> str:
+        """A kind of actor's section of the actors index."""
+        return "kind-" + kind.replace(" ", "-")
+
+    @staticmethod
+    def move(move_id: str) -> str:
+        """A threat move's section of the threat page."""
+        return "move-" + move_id
+
+    @staticmethod
+    def statement_type(name: str) -> str:
+        """A statement type's entry on the statement types page."""
+        return name.replace(" ", "-")
+
+    @staticmethod
+    def appearance(entry: Entry) -> Markup:
+        """An article's section on an actor, pillar or threat-move page."""
+        return Markup("in-" + entry.article.seed_id)
+
 
 @dataclass(frozen=True)
 class Pager:
@@ -126,7 +168,9 @@ def render_site(
     the corpus's structure are unchanged since the memo's last build is taken from it, not rendered."""
     env = _environment()
     pages: dict[str, str] = {}
-    shared = _Shared(corpus, site_url)
+    shared = _Shared(corpus)
+    show = _Show(shared)
+    linked_data = jsonld.JsonLd(lambda b: site_url + Pages.address(Pages.article(b)))
     definitions = abbreviations(glossary or {})
     structure = structure_digest(corpus, site_url, glossary or {}, TEMPLATES) if memo is not None else ""
     if memo is not None:
@@ -136,7 +180,10 @@ def render_site(
         if memo is not None and own is not None and (kept := memo.take(path, structure, template, own)) is not None:
             pages[path] = kept
             return
-        pages[path] = env.get_template(template).render(page=path, link=_Links(path, shared), corpus=corpus, **context) + definitions
+        pages[path] = (
+            env.get_template(template).render(page=path, link=_Links(path, shared), show=show, jsonld=linked_data, corpus=corpus, **context)
+            + definitions
+        )
         if memo is not None and own is not None:
             memo.keep(path, structure, template, own, pages[path])
 
@@ -158,7 +205,7 @@ def render_site(
     paged(Pages.pillars, "pillars.md", list(corpus.pillars.values()), PER_PAGE["pillars"], statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
-    urls = (lambda b: posixpath.dirname(Pages.article(b)) + "/", lambda a: posixpath.dirname(Pages.actor(a)) + "/")
+    urls = (lambda b: Pages.address(Pages.article(b)), lambda a: Pages.address(Pages.actor(a)))
     files: dict[str, str | bytes] = {}
     if memo is None:
         files |= opendata.data_files(list(corpus.briefings), site_url, *urls)
@@ -234,6 +281,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["anchors"] = Anchors
     env.filters["attr"] = attribute  # a value inside a raw HTML attribute
     env.filters["truncate_words"] = lambda text, n: text if len(text.split()) <= n else " ".join(text.split()[:n]) + " …"
     env.filters["description"] = front_matter
@@ -250,13 +298,6 @@ def _words_around(text: str, start: int, end: int, lo: int, hi: int, words: int)
     return left, right
 
 
-def _address(path: str) -> str:
-    """The address MkDocs gives a page (directory URLs): ``actors/x/index.md`` → ``actors/x/``."""
-    if path == "index.md" or path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, base: str) -> str:
     """``posixpath.relpath`` for our page paths (relative, normalised), which are many: built once each."""
@@ -266,9 +307,8 @@ def _relative(target: str, base: str) -> str:
 class _Shared:
     """What every page's helpers look up, computed once per build rather than once per page."""
 
-    def __init__(self, corpus: Corpus, site_url: str) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.site_url = site_url
         self._sentences: dict[str, tuple[list[SentenceUses], dict[int, list[SentenceUses]]]] = {}
         self.entries = {e.article.seed_id: e for e in corpus.entries}
         # The actors index lists actors by kind, then name; each kind's section starts on one of its pages.
@@ -301,11 +341,10 @@ class _Shared:
 
 
 class _Links:
-    """Template helpers: relative links from the page being rendered, and evidence passages."""
+    """The template's ``link``: relative links from the page being rendered to every page and section."""
 
     def __init__(self, page: str, shared: _Shared) -> None:
         self.page = page
-        self.site_url = shared.site_url
         self._shared = shared
 
     def to(self, target: str, anchor: str = "") -> Markup:
@@ -314,7 +353,7 @@ class _Links:
 
     def url(self, target: str, anchor: str = "") -> Markup:
         """A link for raw HTML, which MkDocs does not rewrite: the built page's address, relative to this one."""
-        here, there = _address(self.page), _address(target)
+        here, there = Pages.address(self.page), Pages.address(target)
         if here == there:
             href = ""
         else:
@@ -367,70 +406,39 @@ class _Links:
     def kind(self, kind: str) -> Markup:
         """The actors index's section for a kind of actor, on whichever page of the index it starts."""
         number = self._shared.kind_page[kind]
-        return self.to(Pages.numbered(Pages.actors, number), "kind-" + kind.replace(" ", "-"))
+        return self.to(Pages.numbered(Pages.actors, number), Anchors.kind(kind))
 
-    def types(self) -> Markup:
-        return self.to(Pages.types)
+    def types(self, name: str = "") -> Markup:
+        """The statement types page, or one type's entry on it."""
+        return self.to(Pages.types, Anchors.statement_type(name) if name else "")
 
     def pager(self, pager: Pager, number: int) -> Markup:
         return self.to(Pages.numbered(pager.first, number))
-
-    @staticmethod
-    def anchor(entry: Entry) -> Markup:
-        """The id of an article's section on an actor, pillar or threat-move page."""
-        return Markup("in-" + entry.article.seed_id)
 
     def appearance(self, kind: str, item_id: str, b: Briefing) -> Markup:
         """Link to what one article says about an actor, pillar or move, on whichever page holds it."""
         first = {"actor": Pages.actor, "pillar": Pages.pillar, "move": Pages.move}[kind](item_id)
         number = self._shared.page_of[kind, item_id, b.article.seed_id]
-        return self.to(Pages.numbered(first, number), self.anchor(b))
+        return self.to(Pages.numbered(first, number), Anchors.appearance(b))
 
     def use(self, b: Briefing, u: Use) -> Markup:
         if u.section in ("actor", "pillar"):
             return self.appearance(u.section, u.owner, b)
         if u.section == "threat":
-            return self.appearance("move", u.owner, b) if u.owner else self.to(Pages.article(b), "the-threat-as-this-article-describes-it")
+            return self.appearance("move", u.owner, b) if u.owner else self.to(Pages.article(b), Anchors.threat)
         if u.section == "relations":
-            return self.to(Pages.article(b), "how-the-actors-relate")
+            return self.to(Pages.article(b), Anchors.relations)
         if u.section == "source-notes":
-            return self.to(Pages.source_notes(b), "sourcing-as-the-article-gives-it")
+            return self.to(Pages.source_notes(b), Anchors.sourcing)
         return self.article(b)
 
-    def jsonld_appearances(self, stories: list[Story], *parts: str) -> Markup:
-        """schema.org data for a page citing several articles: each NewsArticle with the Claims shown."""
-        graph: list[dict[str, Any]] = []
-        for ap in (ap for story in stories for ap in story.appearances):
-            graph += self._graph(ap.briefing, [getattr(ap.item, part) for part in parts])
-        return self._script({"@context": "https://schema.org", "@graph": graph})
 
-    def jsonld(self, b: Briefing, statements: list[Statement]) -> Markup:
-        """schema.org data for the page head: the source NewsArticle and the Claims shown on the page."""
-        return self._script({"@context": "https://schema.org", "@graph": self._graph(b, statements)})
+class _Show:
+    """The template's ``show``: what a page shows of a briefing besides links, as markup or text: its
+    sentences and excerpts, its diagrams, and whose words each statement rests on. One per build."""
 
-    @staticmethod
-    def _script(graph: dict[str, Any]) -> Markup:
-        # Inside <script>, "<" could end the element early; JSON allows it escaped.
-        return front_matter_json(json.dumps(graph, ensure_ascii=False).replace("<", "\\u003c"))
-
-    def _graph(self, b: Briefing, statements: list[Statement]) -> list[dict[str, Any]]:
-        article_id = f"{self.site_url}articles/{b.article.seed_id}/#article"
-        news = {
-            "@type": "NewsArticle",
-            "@id": article_id,
-            "headline": b.article.title,
-            "publisher": {"@type": "Organization", "name": b.article.outlet} if b.article.outlet else None,
-            "isBasedOn": {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": b.article.wire_service}}
-            if b.article.wire_service
-            else None,
-            "url": f"{self.site_url}articles/{b.article.seed_id}/",
-        }
-        claims = [
-            {"@type": "Claim", "text": s.text, "additionalType": s.type, "appearance": {"@id": article_id}} for s in statements
-        ]
-        if b.date and not b.date.until:  # a range is no date to give machines
-            news["datePublished"] = b.date.iso
-        return [{k: v for k, v in news.items() if v is not None}, *claims]
+    def __init__(self, shared: _Shared) -> None:
+        self._shared = shared
 
     def threat_matrix(self) -> Markup:
         # Only pillars named as answers are columns: a condition for success answers no move.
