@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,6 +45,7 @@ def code_version() -> str:
 
 # What says a file was not written since it was last hashed: inode, size, modification and change times.
 Signature = tuple[int, int, int, int]
+RACY_NS = 2_000_000_000  # coarser than any file system's timestamps (FAT's are 2 s)
 
 
 @dataclass
@@ -55,6 +57,12 @@ class EntryCache:
     _digests: dict[Path, tuple[Signature, str]] = field(default_factory=dict)  # file -> its signature and hash when last read
     _articles: dict[Path, tuple[str, LineMarks | None, Article]] = field(default_factory=dict)  # seed -> its hash, marks, parse
     _files_used: set[Path] = field(default_factory=set)
+    _key_by_id: dict[int, str] = field(default_factory=dict)  # an entry held here -> its key
+
+    def key_of(self, entry: Entry) -> str | None:
+        """The key an entry held here is kept under (entries are compared by content across restarts)."""
+        found = self._key_by_id.get(id(entry))
+        return found if found is not None and self.memory.get(found) is entry else None
 
     def file_digest(self, path: Path) -> str:
         """The hash of a file's bytes ("" if there is none), read again only if the file was written since."""
@@ -69,7 +77,10 @@ class EntryCache:
         if known is not None and known[0] == signature:
             return known[1]
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        self._digests[path] = (signature, digest)
+        # A file written moments ago could be written again within the same tick of the file system's clock,
+        # with the same size, and look unchanged ("racily clean", as git calls it): trusted only once older.
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            self._digests[path] = (signature, digest)
         return digest
 
     def key(self, seed: Path, curation: Path, entities_digest: str) -> str:
@@ -98,6 +109,7 @@ class EntryCache:
                 found = None  # missing, partly written or from other code: checked afresh
             if found is not None:
                 self.memory[entry_key] = found
+                self._key_by_id[id(found)] = entry_key
         if found is None:
             self.misses += 1
         else:
@@ -106,6 +118,7 @@ class EntryCache:
 
     def put(self, entry_key: str, entry: Entry) -> None:
         self.memory[entry_key] = entry
+        self._key_by_id[id(entry)] = entry_key
         if self.directory is None:
             return
         try:
@@ -120,6 +133,7 @@ class EntryCache:
         """Forget entries no longer in the corpus: the cache holds one version of each article."""
         for stale in self.memory.keys() - keys:
             del self.memory[stale]
+        self._key_by_id = {id(entry): entry_key for entry_key, entry in self.memory.items()}
         for stale_file in self._digests.keys() - self._files_used:
             del self._digests[stale_file]
         for stale_seed in self._articles.keys() - self._files_used:

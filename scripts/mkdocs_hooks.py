@@ -49,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _corpus, _glossary
     if PREVIEW.serving:
         search_index.BACKGROUND.pause()  # the build has both cores; search is indexed again after it
+        PREVIEW.keep_pages(Path(config.site_dir), SEEDS, REFRESH)  # a restart finds them (scripts/preview_store.py)
         # A sitemap is for search engines visiting the published site: the preview's would list every page on every build.
         config.theme.static_templates.discard("sitemap.xml")
     reproducible.pin_build_date(ROOT)
@@ -74,8 +75,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, text in sorted({**site.pages, **site.files}.items()):
             files.append(File.generated(config, path, content=text))
     config.nav = site.nav  # navigation is data from the briefing, never kept by hand
-    if not PREVIEW.serving:  # a preview keeps the corpus to fall back on; a build is done with it
-        _corpus = PREVIEW.last_good = None
+    # Not kept here: MkDocs keeps this module (and its first copy) alive. A preview falls back on
+    # PREVIEW.last_good; a build is done with the corpus.
+    _corpus = None
+    if not PREVIEW.serving:
+        PREVIEW.last_good = None
         memory.release_corpus_caches()
     return files
 
@@ -123,3 +127,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
     server.watch(str(entities.ENTITIES))
     server.watch(str(TEMPLATES))
     return server
+
+
+def on_shutdown() -> None:
+    PREVIEW.stop(REFRESH)  # what a restarted preview needs of this one's pages

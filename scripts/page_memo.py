@@ -1,8 +1,9 @@
 """The preview's pages kept between builds: a page whose inputs are unchanged is not rendered again.
 
 A page of one article (its briefing, its source notes) or of one actor, pillar or threat move (each page
-of its list) is made from a few articles: its *own* articles, compared by identity (an unchanged article
-is the same object from build to build, see :mod:`scripts.entry_cache`), and from what the corpus says
+of its list) is made from a few articles: its *own* articles, compared by their keys in the preview's
+cache of checked articles (a hash of everything an article is read from, see :mod:`scripts.entry_cache`),
+so the memo holds across a restart too (:mod:`scripts.preview_store`), and from what the corpus says
 about all of them: their titles, dates and outlets, which actors, pillars and moves each names, how
 copies group into stories, each item's name and kind, and so which page of a list holds which article
 (the *structure*, one digest per build). Templates, the glossary and the site's address are in the
@@ -15,7 +16,7 @@ are joined from each article's kept share. Publishing never uses this.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,25 +50,33 @@ def structure_digest(corpus: Corpus, site_url: str, glossary: dict[str, str], te
     return digest.hexdigest()
 
 
+Kept = tuple[str, str, tuple[str, ...], str]  # (structure, template, own articles' keys, Markdown)
+
+
 @dataclass
 class PageMemo:
-    made: dict[str, tuple[str, str, tuple[Entry, ...], str]] = field(default_factory=dict)  # path -> (structure, template, own articles, Markdown)
-    _next: dict[str, tuple[str, str, tuple[Entry, ...], str]] = field(default_factory=dict)
+    made: dict[str, Kept] = field(default_factory=dict)  # path -> how and what was made
+    _next: dict[str, Kept] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build, the others were kept
     open_data: PartsCache = field(default_factory=PartsCache)  # each article's share of the open-data files
+    # An article's key in the cache of checked articles; None for one the cache does not hold (never kept).
+    key_of: Callable[[Entry], str | None] = lambda entry: None
+
+    def _keys(self, own: Iterable[Entry]) -> tuple[str, ...] | None:
+        keys = tuple(self.key_of(entry) for entry in own)
+        return None if None in keys else keys  # type: ignore[return-value]
 
     def take(self, path: str, structure: str, template: str, own: Sequence[Entry]) -> str | None:
         kept = self.made.get(path)
-        if kept is None or kept[0] != structure or kept[1] != template or len(kept[2]) != len(own):
-            return None
-        if any(a is not b for a, b in zip(kept[2], own, strict=True)):
+        if kept is None or kept[0] != structure or kept[1] != template or kept[2] != self._keys(own):
             return None
         self._next[path] = kept
         return kept[3]
 
     def keep(self, path: str, structure: str, template: str, own: Iterable[Entry], text: str) -> None:
-        self._next[path] = (structure, template, tuple(own), text)
         self.rendered += 1
+        if (keys := self._keys(own)) is not None:
+            self._next[path] = (structure, template, keys, text)
 
     def start(self) -> None:
         self._next, self.rendered = {}, 0

@@ -19,6 +19,8 @@ from .entry_cache import EntryCache
 from .errors import BriefingError
 from .loading import load_corpus
 from .page_memo import PageMemo
+from .preview_store import PreviewStore
+from .refresh import Refresh
 
 
 @dataclass
@@ -29,6 +31,21 @@ class Preview:
     # Articles unchanged since the last build are not read again while previewing (publishing reads all).
     cache: EntryCache = field(default_factory=EntryCache)
     pages: PageMemo = field(default_factory=PageMemo)  # and pages whose own articles are unchanged are not rendered again
+    store: PreviewStore | None = None  # where the pages are kept across restarts
+
+    def __post_init__(self) -> None:
+        self.pages.key_of = self.cache.key_of  # pages are kept by their articles' content
+
+    def keep_pages(self, site_dir: Path, seeds: Path, refresh: Refresh) -> None:
+        """Serve from the folder kept across restarts, taking up what the last preview left there."""
+        if self.store is None:
+            self.store = PreviewStore(seeds)
+        if self.store.attach(site_dir, refresh, self.pages):
+            print("INFO    -  Preview: restarted on the last preview's pages; only what changed since is built", file=sys.stderr, flush=True)
+
+    def stop(self, refresh: Refresh) -> None:
+        if self.store is not None:
+            self.store.save(refresh, self.pages)
 
     def load(self, seeds: Path) -> Corpus:
         """The corpus to build from. Raises BriefingError unless a good preview can stand in."""

@@ -17,11 +17,14 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
+from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from .entry_cache import code_version
 
 # MkDocs warns on every dirty build that navigation may be inaccurate; here no page is skipped whose
 # navigation could differ (see above). Under --strict that warning would stop every preview build.
@@ -47,11 +50,17 @@ def _digest(text: str | bytes) -> str:
 
 
 def frame_digest(config_file: Path, theme_dir: Path, docs_dir: Path, nav: object) -> str:
-    """What every page shows besides its own Markdown: the menu's titles come from the pages of ``docs/`` too."""
-    parts = [config_file.read_bytes(), json.dumps(nav, sort_keys=True).encode()]
+    """What every page shows besides its own Markdown: the menu's titles come from the pages of ``docs/``
+    too; and what turns Markdown into a page: this package's code and the engine's and theme's versions
+    (a preview restarted after an upgrade must not keep pages the old versions wrote)."""
+    parts = [config_file.read_bytes(), json.dumps(nav, sort_keys=True).encode(), code_version().encode()]
+    parts += [f"{name} {metadata.version(name)}".encode() for name in ENGINE]
     for folder, pattern in ((theme_dir, "*"), (docs_dir, "*.md")):
         parts += [p.relative_to(folder).as_posix().encode() + p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()]
     return _digest(b"\0".join(parts))
+
+
+ENGINE = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown")
 
 
 def _nav_pages(nav: object) -> set[str]:
@@ -66,14 +75,15 @@ def _nav_pages(nav: object) -> set[str]:
 
 @dataclass
 class Refresh:
-    built: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> (Markdown, output file)
+    built: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> (Markdown digest, output, relative to the site)
     frame: str = ""
-    _pending: tuple[dict[str, tuple[str, str]], str] | None = None
-    outputs: dict[str, str] = field(default_factory=dict)  # every generated file (pages and data) -> its output file
-    _pending_outputs: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)  # every generated file (pages and data) -> its output, relative
+    site: Path | None = None  # where the last build wrote
     rebuilt: int = 0  # generated pages the last build made, of ``total``
     total: int = 0
     builds: int = 0  # successful builds so far
+    _texts: dict[str, str] = field(default_factory=dict)  # page -> its Markdown at the last build, in this process
+    _pending: tuple[dict[str, tuple[str, str]], str, dict[str, str], dict[str, str]] | None = None
 
     def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], nav: object) -> None:
         """Add the generated pages and data to MkDocs' ``files``, marking what this build may skip."""
@@ -86,27 +96,30 @@ class Refresh:
     def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], frame: str, in_nav: set[str]) -> list[File]:
         """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so.
 
-        A page is compared by its text: a page the renderer kept (scripts/page_memo.py) is the very same
-        string, which Python compares at no cost. Data files are always written."""
+        A page the renderer kept (scripts/page_memo.py) is the very same string as at the last build, so it
+        is known unchanged without reading it; another is compared by the digest of its Markdown (after
+        a restart, every page is). Data files are always written."""
+        self.site = Path(config.site_dir)
         same_frame = frame == self.frame
         result: list[File] = []
         now: dict[str, tuple[str, str]] = {}
         for path, text in sorted(pages.items()):
             before = self.built.get(path)
+            same_text = self._texts.get(path) is text
+            digest = before[0] if same_text and before is not None else _digest(text)
             unchanged = (
-                same_frame and path not in in_nav and before is not None and before[0] == text and Path(before[1]).is_file()
+                same_frame and path not in in_nav and before is not None and before[0] == digest and (self.site / before[1]).is_file()
             )
             file = (Unchanged if unchanged else File).generated(config, path, content=text)
-            now[path] = (text, file.abs_dest_path)
+            now[path] = (digest, file.dest_path)
             result.append(file)
         self.rebuilt, self.total = sum(1 for f in result if not isinstance(f, Unchanged)), len(pages)
         outputs = {path: output for path, (_, output) in now.items()}
         for path, content in sorted(data.items()):
             file = File.generated(config, path, content=content)
-            outputs[path] = file.abs_dest_path
+            outputs[path] = file.dest_path
             result.append(file)
-        self._pending = (now, frame)
-        self._pending_outputs = outputs
+        self._pending = (now, frame, outputs, pages)
         return result
 
     @staticmethod
@@ -119,11 +132,11 @@ class Refresh:
 
     def succeeded(self) -> None:
         """The build is written: remove what is no longer generated, and remember what was built."""
-        if self._pending is None:
+        if self._pending is None or self.site is None:
             return
-        _remove(output for path, output in self.outputs.items() if path not in self._pending_outputs)
-        self.built, self.frame = self._pending
-        self.outputs, self._pending, self._pending_outputs = self._pending_outputs, None, {}
+        self.built, self.frame, outputs, self._texts = self._pending
+        _remove(self.site, (output for path, output in self.outputs.items() if path not in outputs))
+        self.outputs, self._pending = outputs, None
         self.builds += 1
 
     def summary(self) -> str:
@@ -132,14 +145,24 @@ class Refresh:
     def failed(self) -> None:
         # Every page is made again next time; the outputs, also those this build may have written, are kept
         # in mind, so a page deleted meanwhile is still removed.
-        self.outputs |= self._pending_outputs
-        self.built, self.frame, self._pending, self._pending_outputs = {}, "", None, {}
+        if self._pending is not None:
+            self.outputs |= self._pending[2]
+        self.built, self.frame, self._pending, self._texts = {}, "", None, {}
+
+    def state(self) -> dict[str, object]:
+        """What a restarted preview needs to know of the pages in its folder (scripts/preview_store.py)."""
+        return {"built": self.built, "frame": self.frame, "outputs": self.outputs}
+
+    def restore(self, state: dict) -> None:
+        self.built, self.frame, self.outputs = state["built"], state["frame"], state["outputs"]
 
 
-def _remove(outputs: Iterable[str]) -> None:
-    for output in map(Path, outputs):
+def _remove(site: Path, outputs: Iterable[str]) -> None:
+    for output in (site / o for o in outputs):
         output.unlink(missing_ok=True)
         for folder in output.parents:  # an article's folder goes with its last page
+            if folder == site:
+                break
             try:
                 folder.rmdir()
             except OSError:

@@ -95,6 +95,7 @@ class Background:
         self._running = False
         self._paused = False
         self._indexer: subprocess.Popen[str] | None = None
+        self._stopped = False  # whether this class stopped the indexer (not a signal from elsewhere)
 
     def request(self, site_dir: Path, build: int) -> None:
         """Index ``site_dir`` as written by preview build number ``build`` (named in the terminal when done)."""
@@ -110,6 +111,7 @@ class Background:
         with self._lock:
             self._paused = True
             if self._indexer is not None and self._indexer.poll() is None:
+                self._stopped = True
                 self._indexer.terminate()
 
     def resume(self) -> None:
@@ -120,7 +122,7 @@ class Background:
 
     def _started(self, indexer: subprocess.Popen[str]) -> None:
         with self._lock:
-            self._indexer = indexer
+            self._indexer, self._stopped = indexer, self._paused
             if self._paused:
                 indexer.terminate()
 
@@ -136,9 +138,12 @@ class Background:
             try:
                 index(site, self._started, recompress=False)
                 LOG.info(f"Preview: search index updated for build {build}")
-            except Interrupted:
+            except Interrupted as err:
                 with self._lock:
-                    self._site = self._site or wanted  # run again after the build, unless it asks for its own pages
+                    if not self._stopped:  # killed by something else: said once, not tried again until the next build
+                        print(f"ERROR   -  {err}: the search indexer was stopped from outside (the preview's search keeps its previous index)", file=sys.stderr, flush=True)
+                    else:
+                        self._site = self._site or wanted  # run again after the build, unless it asks for its own pages
             except BriefingError as err:
                 print(f"ERROR   -  {err}  (the preview's search keeps its previous index)", file=sys.stderr, flush=True)
             finally:

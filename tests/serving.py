@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -38,8 +39,8 @@ class Serve:
     """A running `mkdocs serve --strict` (with ``--dirty``, as `make serve`) in ``project``, whose log and
     output folder can be read: mkdocs serve builds into a new temporary folder, here under ``tmp``."""
 
-    def __init__(self, project: Path, tmp: Path, dirty: bool = True, env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
+    def __init__(self, project: Path, tmp: Path, dirty: bool = True, env: dict[str, str] | None = None, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.tmp = tmp
         tmp.mkdir(parents=True, exist_ok=True)
         self.log = tmp / "serve.log"
@@ -61,3 +62,8 @@ class Serve:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
+
+    def interrupt(self) -> None:
+        """Stop as an editor does, with Ctrl-C: MkDocs shuts down cleanly and runs the hooks' on_shutdown."""
+        self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=60)

@@ -3,6 +3,8 @@ is never stale: after each edit an editor makes, every file it serves equals a c
 
 from __future__ import annotations
 
+import pytest
+
 import gzip
 import re
 from collections.abc import Iterator
@@ -11,6 +13,8 @@ from pathlib import Path
 
 from .conftest import FIXTURES, SEEDS, project_copy
 from .serving import Serve, wait_for
+
+pytestmark = pytest.mark.site  # each test builds or serves a site of its own
 
 REBUILT = re.compile(r"Preview: build (\d+): (\d+) of (\d+) generated pages rebuilt")
 
@@ -40,8 +44,8 @@ class Preview(Serve):
 
 
 @contextmanager
-def preview(project: Path, tmp: Path, dirty: bool) -> Iterator[Preview]:
-    running = Preview(project, tmp, dirty)  # its log: tmp/serve.log
+def preview(project: Path, tmp: Path, dirty: bool, port: int | None = None) -> Iterator[Preview]:
+    running = Preview(project, tmp, dirty, port=port)  # its log: tmp/serve.log
     try:
         yield running
     finally:
@@ -113,6 +117,7 @@ def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
         untouched = dirty.site / "articles" / seed.stem / "source-notes" / "index.html"
         for number, (step, writes) in enumerate(steps):
             written = untouched.stat().st_mtime_ns
+            copy_page = (dirty.site / "articles" / "copy" / "index.html").read_bytes()
             for write in writes:
                 write()
                 builds += 1
@@ -129,5 +134,21 @@ def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
                 assert untouched.stat().st_mtime_ns == written
                 assert (dirty.site / "articles" / "copy" / "index.html").read_bytes() == copy_page
                 continue
-            copy_page = (dirty.site / "articles" / "copy" / "index.html").read_bytes()
             assert_same_as_clean(dirty, project, tmp_path / f"clean-{number}")
+
+
+def test_a_restarted_preview_builds_only_what_changed_while_it_was_stopped(tmp_path):
+    wire_copy = {name: (FIXTURES / "effort" / name).read_bytes() for name in ("copy.txt", "copy.yml")}
+    project = project_copy(tmp_path / "project", {p.name: p.read_bytes() for p in SEEDS.iterdir() if not p.name.startswith(".")} | wire_copy)
+    first = Preview(project, tmp_path / "first")
+    first.wait_built(1)
+    assert "restarted on the last preview" not in first.text()
+    first.interrupt()
+    copy_yml = project / "seeds" / "copy.yml"  # edited while no preview runs
+    copy_yml.write_text(copy_yml.read_text().replace("When the article was written", "At the time the article was written", 1))
+    with preview(project, tmp_path / "second", dirty=True, port=first.port) as second:  # the address is in the pages
+        second.wait_built(1)
+        assert "restarted on the last preview's pages" in second.text()
+        rebuilt, total = map(int, REBUILT.findall(second.text())[-1][1:])
+        assert 0 < rebuilt < total / 2, (rebuilt, total)  # the copy's pages and the menu's, not every page
+        assert_same_as_clean(second, project, tmp_path / "clean")
