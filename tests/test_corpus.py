@@ -23,6 +23,8 @@ from .browser import DESKTOP, PHONE, axe_violations, browser_on, recorded_page
 from .conftest import FIRST_SEED, FIXTURES, ROOT, mkdocs_build
 from .links import check_links
 
+pytestmark = pytest.mark.site  # each test builds or serves a site of its own
+
 FIRST = FIRST_SEED.stem
 DATED = "dated_ap"  # printed date June 14, 2017; its army shares the id "iraqi-forces" with the first seed
 COPY = "newsam"  # the first seed's wire story from another outlet, not curated

@@ -81,6 +81,7 @@ def test_each_check(kind, sources, passage, text, expected):
         assert all(error == (kind == "reported fact" and bool(sources)) for error, m in found if expected in m)
 
 
+@pytest.mark.site
 def test_warnings_are_listed_by_the_build_and_on_the_review_page_without_failing_it(tmp_path):
     curation_text = GOOD.read_text().replace("who seemingly use the road after dark.\n    type: plan", "who use the road after dark.\n    type: plan")
     project = project_copy(tmp_path / "project", {"checkpoint.txt": SEED.read_bytes(), "checkpoint.yml": curation_text.encode()})

@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 from .browser import browser_on, recorded_page, search, wait_until
 from .conftest import FIXTURES, mkdocs_build, project_copy, site_pages
 
+pytestmark = pytest.mark.site  # each test builds or serves a site of its own
+
 HOSTILE = FIXTURES / "hostile"
 LITERALS = [
     '<script>window.__pwned = "title"</script>',

@@ -185,6 +185,7 @@ def test_a_curation_quoting_the_page_builds(page_seeds):
     assert "actors/salim-jabbar/index.md" in site.pages
 
 
+@pytest.mark.site
 def test_a_page_seed_publishes_with_a_strict_mkdocs_build(tmp_path):
     project = project_copy(tmp_path / "project", {"dam.html": DAM.read_bytes(), "dam.yml": (PAGES / "dam_patrols.yml").read_bytes()})
     result = mkdocs_build(tmp_path / "site", cwd=project, env={"BRIEFING_PUBLISH": "1"})
