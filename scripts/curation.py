@@ -165,7 +165,7 @@ class _Builder:
         if origin in (typing.Union, types.UnionType):
             inner = next(a for a in get_args(kind) if a is not type(None))
             return self.build(inner, node, where)
-        if dataclasses.is_dataclass(kind):
+        if isinstance(kind, type) and dataclasses.is_dataclass(kind):
             return self.record(kind, node, where)
         raise TypeError(f"unsupported schema type {kind!r}")  # a programming error, not an editor's
 
@@ -294,7 +294,7 @@ class _Verifier:
             return self.locate(value, owner, line, statement)
         if isinstance(value, tuple):
             return tuple(self.walk(v, f"{owner}[{i + 1}]", line, statement) for i, v in enumerate(value))
-        if dataclasses.is_dataclass(value):
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
             own_line = getattr(value, "line", 0) or line
             label = _label(value) or owner
             text = getattr(value, "text", None) or getattr(value, "value", None) or statement

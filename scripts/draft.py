@@ -402,7 +402,8 @@ def _only_adjectives(article: Article) -> set[str]:
 
 def _name_runs(sentence: SentencePiece) -> list[list[NameWord]]:
     text = sentence.text
-    openings = {_LEAD.match(text).end()} | {m.end() for m in _OPENING.finditer(text)}
+    lead = _LEAD.match(text)
+    openings = {lead.end() if lead else 0} | {m.end() for m in _OPENING.finditer(text)}
     return [
         [
             NameWord(w.group(), run.start() + w.start(), run.start() + w.end(), run.start() + w.start() in openings)
@@ -454,8 +455,8 @@ def quotation_candidates(passages: Passages, sentences: list[SentencePiece]) -> 
             continue
         end = start + len(quotation.text)
         where.add(paragraph.number, start, end)
-        sentence = next((s for s in by_paragraph.get(paragraph.number, ()) if s.start <= start < s.end), None)
-        quote = unique_evidence(passages, sentence, start, end) if sentence and len(items) < MAX_CANDIDATES else None
+        around = next((s for s in by_paragraph.get(paragraph.number, ()) if s.start <= start < s.end), None)
+        quote = unique_evidence(passages, around, start, end) if around and len(items) < MAX_CANDIDATES else None
         if quote is None or any(item["evidence"] == quote for item in items):
             continue
         item = {"speaker": clean(quotation.speaker)} if quotation.speaker else {}

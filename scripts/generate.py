@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import glossary
 from .loading import load_corpus
-from .render import Nav, Site, render_site
+from .render import Site, render_site
 
 
-def generate(seeds_dir: Path, static_nav: Nav = (), site_url: str = "", glossary_path: Path = glossary.GLOSSARY) -> Site:
+def generate(seeds_dir: Path, static_nav: Sequence[Any] = (), site_url: str = "", glossary_path: Path = glossary.GLOSSARY) -> Site:
     return render_site(load_corpus(seeds_dir), static_nav, site_url, glossary.load(glossary_path))
 
 

@@ -162,7 +162,7 @@ def paginate(first: str, items: list[Any], size: int) -> list[Pager]:
 
 
 def render_site(
-    corpus: Corpus, static_nav: Nav = (), site_url: str = "", glossary: dict[str, str] | None = None, memo: PageMemo | None = None
+    corpus: Corpus, static_nav: Sequence[Any] = (), site_url: str = "", glossary: dict[str, str] | None = None, memo: PageMemo | None = None
 ) -> Site:
     """Every page. With a ``memo`` (the preview), a page of one article or one item whose own articles and
     the corpus's structure are unchanged since the memo's last build is taken from it, not rendered."""
@@ -313,7 +313,7 @@ class _Shared:
         self.entries = {e.article.seed_id: e for e in corpus.entries}
         # The actors index lists actors by kind, then name; each kind's section starts on one of its pages.
         self.actors_by_kind = sorted(corpus.actors.values(), key=lambda a: (a.latest.kind, a.name.casefold(), a.id))
-        self.kind_page: dict[str, int] = {}
+        self.kind_page: dict[str | None, int] = {}
         for index, actor in enumerate(self.actors_by_kind):
             self.kind_page.setdefault(actor.latest.kind, index // PER_PAGE["actors"] + 1)
         # Each actor's (pillar's, move's) stories, and which page of its split list holds a given article's section.

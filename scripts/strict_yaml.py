@@ -17,9 +17,10 @@ PLAIN_TAGS = frozenset(YAML_TAG_PREFIX + t for t in ("str", "int", "float", "boo
 # LibYAML's parser (about 15 times faster) when PyYAML was built with it.
 if yaml.__with_libyaml__:
 
-    class Loader(yaml.cyaml.CParser, yaml.resolver.BaseResolver):
+    # PyYAML's type stubs do not declare LibYAML's parser.
+    class Loader(yaml.cyaml.CParser, yaml.resolver.BaseResolver):  # type: ignore[name-defined]
         def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
             yaml.resolver.BaseResolver.__init__(self)
 
 else:  # pragma: no cover - PyYAML without LibYAML
