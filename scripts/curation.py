@@ -188,7 +188,8 @@ class _Builder:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key == "candidates" and kind is Curation:
-                self.fail(key_node, "candidates: the draft's leads are still here; delete the whole 'candidates:' block (the leads are not part of a finished curation)")
+                fix = "delete the whole 'candidates:' block (the leads are not part of a finished curation)"
+                self.fail(key_node, f"candidates: the draft's leads are still here; {fix}")
             if key not in editable:
                 hint = difflib.get_close_matches(str(key), editable, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(editable)}"
@@ -322,7 +323,8 @@ class _Verifier:
         if not found and (across := quotes.across_paragraphs(self.article, item.quote)):
             self.fail(
                 item.line or where,
-                f'{owner}: quote "{_shorten(item.quote)}" runs from ¶{across} into ¶{across + 1}; a quote must lie within one paragraph: split it into two quotes',
+                f'{owner}: quote "{_shorten(item.quote)}" runs from ¶{across} into ¶{across + 1}; '
+                "a quote must lie within one paragraph: split it into two quotes",
             )
         if not found:
             closest = quotes.closest_passage(self.article, item.quote)
@@ -418,7 +420,8 @@ class _Verifier:
             pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")  # whole words only
             hits = [Mention(p.number, m.start(), m.end()) for p in self.article.paragraphs for m in pattern.finditer(p.text)]
             if not hits:
-                self.fail(actor.line_of("mentioned_as"), f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
+                problem = f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article"
+                self.fail(actor.line_of("mentioned_as"), f"{problem}; use the words the article uses")
             found.extend(hits)
         unique = {(m.paragraph, m.start): m for m in found}
         return tuple(sorted(unique.values(), key=lambda m: (m.paragraph, m.start)))

@@ -495,7 +495,10 @@ def sentence_candidates(
 
 
 # Words a pillar's or move's name shares with any text about anything: no sign the sentence is about it.
-_NAME_FILLER = frozenset("the and with from into onto for against after before over under more less closer a an of on in to its their".split())
+_NAME_FILLER = frozenset([
+    "the", "and", "with", "from", "into", "onto", "for", "against", "after", "before", "over", "under",
+    "more", "less", "closer", "a", "an", "of", "on", "in", "to", "its", "their",
+])
 
 
 def _stems(text: str) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ def find(article: Article, quote: str) -> list[Match]:
 def across_paragraphs(article: Article, quote: str) -> int | None:
     """The number of the paragraph a quote starts in when it runs on into the next one, else None."""
     needle, _ = normalise(quote)
-    for first, second in zip(article.paragraphs, article.paragraphs[1:]):
+    for first, second in itertools.pairwise(article.paragraphs):
         joined = normalise(first.text)[0] + " " + normalise(second.text)[0]
         at = joined.find(needle)
         if 0 <= at < len(normalise(first.text)[0]) < at + len(needle):

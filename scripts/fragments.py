@@ -28,10 +28,8 @@ def directive(paragraph_text: str, number: int, start: int, end: int) -> str:
     """The ``text=`` directive for ``paragraph_text[start:end]``: percent-encoded, attribute-safe."""
     prefix = " ".join([f"¶{number}", *paragraph_text[:start].split()])
     words = paragraph_text[start:end].split()
-    if len(words) <= SHORT_PASSAGE_WORDS:
-        target = _encode(" ".join(words))
-    else:
-        target = _encode(" ".join(words[:4])) + "," + _encode(" ".join(words[-4:]))
+    short = len(words) <= SHORT_PASSAGE_WORDS  # else its first and last four words: a text directive's start and end
+    target = _encode(" ".join(words)) if short else _encode(" ".join(words[:4])) + "," + _encode(" ".join(words[-4:]))
     return f"text={_encode(prefix)}-,{target}"
 
 

@@ -22,8 +22,8 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from scripts import csp, entities, fragments, glossary, memory, preview, refresh, reproducible, search_index  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
-from scripts.publish import refuse_pending  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
+from scripts.publish import refuse_pending  # noqa: E402
 from scripts.refresh import REFRESH  # noqa: E402
 from scripts.render import TEMPLATES, render_site  # noqa: E402
 

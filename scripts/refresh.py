@@ -17,8 +17,8 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
-from importlib import metadata
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig

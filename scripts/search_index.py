@@ -141,7 +141,8 @@ class Background:
             except Interrupted as err:
                 with self._lock:
                     if not self._stopped:  # killed by something else: said once, not tried again until the next build
-                        print(f"ERROR   -  {err}: the search indexer was stopped from outside (the preview's search keeps its previous index)", file=sys.stderr, flush=True)
+                        said = f"{err}: the search indexer was stopped from outside (the preview's search keeps its previous index)"
+                        print(f"ERROR   -  {said}", file=sys.stderr, flush=True)
                     else:
                         self._site = self._site or wanted  # run again after the build, unless it asks for its own pages
             except BriefingError as err:

@@ -28,7 +28,7 @@ class _Later(datetime.datetime):
 
     @classmethod
     def utcnow(cls) -> datetime.datetime:
-        return datetime.datetime.fromtimestamp(time.time(), datetime.timezone.utc).replace(tzinfo=None)
+        return datetime.datetime.fromtimestamp(time.time(), datetime.UTC).replace(tzinfo=None)
 
     @classmethod
     def today(cls) -> datetime.datetime:

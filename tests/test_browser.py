@@ -64,7 +64,7 @@ def test_search_finds_hashimi_and_opens_his_page(browser, site_url):
         assert recorder.console_errors == [] and recorder.foreign_requests() == []
 
 
-def _titles(results) -> list[str]:  # noqa: ANN001 - a Playwright Locator
+def _titles(results) -> list[str]:
     """Every result's title, after pressing "More results" until all are shown."""
     return [t.strip() for t in every_result(results.page).locator(".site-search__title a").all_text_contents()]
 
@@ -223,7 +223,7 @@ def test_axe_finds_no_accessibility_violation(browser, site_url, paths, scheme):
     violations = []
     # axe is injected as an inline script, which the site's own Content-Security-Policy rightly blocks.
     with recorded_page(browser, site_url, viewport=DESKTOP, color_scheme=scheme, bypass_csp=True) as (page, _):
-        for path in paths + ["no-such-page/"]:
+        for path in [*paths, "no-such-page/"]:
             page.goto(site_url + (path if path != "no-such-page/" else "404.html"), wait_until="networkidle")
             expected = "slate" if scheme == "dark" else "default"
             assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -165,7 +166,7 @@ def test_yaml_tags_are_not_executed(article, tmp_path):
     assert pwned.exists()
     pwned.unlink()
     path.write_text(text)
-    with pytest.raises(CurationError, match="YAML tag '!!python/object/apply:os.system' is not allowed"):
+    with pytest.raises(CurationError, match=re.escape("YAML tag '!!python/object/apply:os.system' is not allowed")):
         curation.load(path, article)
     assert not pwned.exists()
 
@@ -182,7 +183,7 @@ def test_an_inferred_date_needs_a_reason_and_evidence_and_an_undated_article(art
     briefing = curation.load(path, article)
     assert (briefing.date.iso, briefing.date.precision, briefing.date.label) == ("2017-06", "inferred", "June 2017 (inferred)")
     path.write_text(GOOD.read_text() + inferred.replace('"2017-06"', '"2017-13"'))
-    with pytest.raises(CurationError, match="published.date: '2017-13' is not a date"):
+    with pytest.raises(CurationError, match=re.escape("published.date: '2017-13' is not a date")):
         curation.load(path, article)
     dated = parse_file(FIXTURES / "corpus" / "dated_ap.txt")
     path.write_text((FIXTURES / "corpus" / "dated_ap.yml").read_text() + inferred)

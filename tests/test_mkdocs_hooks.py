@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import gzip
 import hashlib
 import os
@@ -13,6 +11,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from .browser import launch
@@ -118,7 +117,7 @@ def _cbor(data: bytes, at: int) -> tuple[object, int]:
     if major == 4:
         return items, at
     if major == 5:
-        return dict(zip(items[::2], items[1::2])), at
+        return dict(zip(items[::2], items[1::2], strict=True)), at
     raise ValueError(f"CBOR major type {major} is not expected in a filter file")
 
 

@@ -15,11 +15,10 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from scripts import curation
+from scripts import corpus, curation
 from scripts.briefing import Actor, Pillar, Statement, ThreatMove
 from scripts.errors import ParseError
 from scripts.parse import parse_bytes, parse_file
-from scripts import corpus
 from scripts.render import render_site
 from scripts.text import clean
 

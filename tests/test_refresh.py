@@ -3,13 +3,13 @@ is never stale: after each edit an editor makes, every file it serves equals a c
 
 from __future__ import annotations
 
-import pytest
-
 import gzip
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from .conftest import FIXTURES, SEEDS, project_copy
 from .serving import Serve, wait_for
@@ -71,7 +71,7 @@ def assert_same_as_clean(dirty: Preview, project: Path, tmp: Path) -> None:
 
 
 def _first_difference(served: bytes, expected: bytes) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(served, expected)) if a != b), min(len(served), len(expected)))
+    at = next((i for i, (a, b) in enumerate(zip(served, expected, strict=False)) if a != b), min(len(served), len(expected)))
     return f"at byte {at}: served {served[at - 80 : at + 80]!r}, clean {expected[at - 80 : at + 80]!r}"
 
 

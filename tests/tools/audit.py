@@ -49,7 +49,8 @@ def main() -> int:
             scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
             weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
             requests = len(report["audits"]["network-requests"]["details"]["items"])
-            failed = [a["id"] for a in report["audits"].values() if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric")]
+            scored = [a for a in report["audits"].values() if a.get("score") is not None and a.get("scoreDisplayMode") in ("binary", "numeric")]
+            failed = [a["id"] for a in scored if a["score"] < 1]
             rows.append((kind, *scores, weight, requests, failed))
     server.shutdown()
     print(f"{'page':<14}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'KiB':>8}{'reqs':>6}  audits below 100")

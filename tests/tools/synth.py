@@ -519,7 +519,7 @@ def copy_edits(
     candidates = sorted({w for p in paragraphs for w in re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])", p)} - protected - {"said"})
     pool = [w for w in dict.fromkeys(" ".join(r for _, r in WORDS.values()).split()) if w not in present and w not in real.words]
     chosen = rng.sample(candidates, count)
-    return dict(zip(chosen, rng.sample(pool, count)))
+    return dict(zip(chosen, rng.sample(pool, count), strict=True))
 
 
 def add_filler(rng: random.Random, paragraphs: list[str], filler: list[bool], city: str) -> None:
