@@ -5,12 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-requirements
+ZENSICAL_STAMP := $(VENV)/.zensical-requirements
 TEST_STAMP := $(VENV)/.test-requirements
 BROWSER_STAMP := $(VENV)/.browser-tools
 NODE_TOOLS := tests/node
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests use, as "command:package" pairs; installed only when the command is missing.
 DEBIAN_TOOLS := /usr/bin/chromium:chromium java:default-jre-headless npm:npm
+# The site builder of `make site`: mkdocs, or zensical (Material's successor; installed only when asked for).
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -20,9 +23,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
 
-## make site: strict build into site/; a failed build leaves the previous site/ untouched
-site: $(SITE_STAMP)
-	$(BIN)/python -m scripts site --site-dir site
+## make site [ENGINE=zensical]: strict build into site/; a failed build leaves the previous site/ untouched
+site: $(SITE_STAMP) $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
+	$(BIN)/python -m scripts site --site-dir site --engine $(ENGINE)
 
 ## make generate: write the generated Markdown pages to build/pages (for inspection)
 generate: $(SITE_STAMP)
@@ -79,7 +82,11 @@ $(SITE_STAMP): requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(TEST_STAMP): requirements-test.txt $(SITE_STAMP)
+$(ZENSICAL_STAMP): requirements-zensical.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt requirements-zensical.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 

@@ -1,7 +1,8 @@
 """``python -m scripts generate|site|new|parse``: the generator, the safe site build, adding and reading an article, from the command line.
 
-``generate [--seeds DIR] [--out DIR]`` writes the pages the MkDocs hook produces in memory, for
-inspection, for other static-site builders, and for tests. ``site [--site-dir DIR]`` is ``make site``.
+``generate [--seeds DIR] [--out DIR] [--publish]`` writes the pages the MkDocs hook produces in memory, for
+inspection, for other static-site builders, and for tests; ``--publish`` refuses articles awaiting review, as
+``make site`` does. ``site [--site-dir DIR] [--engine mkdocs|zensical]`` is ``make site``.
 ``new PATH [--seeds DIR]`` is ``make new``: the article into the seeds, with a draft curation beside it.
 ``parse PATH`` is ``make parse``: the article as the parser reads it, as JSON, to check a seed before curating it.
 """
@@ -17,7 +18,8 @@ from .article import Article
 from .draft import add_seed
 from .errors import BriefingError, display_path
 from .generate import generate, write_pages
-from .publish import build_site
+from .loading import load_corpus
+from .publish import ENGINES, build_site, refuse_pending
 from .seeds import read_file
 
 
@@ -28,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seeds", type=Path, default=Path("seeds"))
     gen.add_argument("--out", type=Path, default=Path("build/pages"))
     gen.add_argument("--site-url", help="address the site is published at (default: site_url from mkdocs.yml)")
-    site = sub.add_parser("site", help="strict build into a fresh directory, swapped in only on success")
-    site.add_argument("--site-dir", type=Path, default=Path("site"))
+    gen.add_argument("--publish", action="store_true", help="refuse articles awaiting review, as make site does")
+    site_cmd = sub.add_parser("site", help="strict build into a fresh directory, swapped in only on success")
+    site_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
+    site_cmd.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="the site builder (default: %(default)s)")
     new = sub.add_parser("new", help="copy an article into the seeds under its content-hash name and write its draft curation")
     new.add_argument("path", type=Path, help="the article, saved as text")
     new.add_argument("--seeds", type=Path, default=Path("seeds"))
@@ -39,10 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "parse":
         return _parse(args.path)
     if args.command == "site":
-        return build_site(Path.cwd(), args.site_dir)
+        return build_site(Path.cwd(), args.site_dir, args.engine)
     if args.command == "new":
         return _new(args.path, args.seeds)
     try:
+        if args.publish:
+            refuse_pending(load_corpus(args.seeds))
         site = generate(args.seeds, site_url=args.site_url if args.site_url is not None else _configured_site_url())
     except BriefingError as err:
         print(f"error: {err}", file=sys.stderr)

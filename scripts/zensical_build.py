@@ -1,8 +1,10 @@
-"""`python -m tests.tools.zensical_build`: build the site with Zensical into build/zensical/.
+"""The site built with Zensical, the successor of Material for MkDocs (`make site ENGINE=zensical`).
 
-Material for MkDocs reaches end of life in May 2027; Zensical, its successor, reads mkdocs.yml but runs
-no MkDocs hooks or plugins. So the pages our hook generates in memory are written to disk first, next to
-a copy of docs/, and Zensical gets the project's own configuration, changed only where it has to be.
+Material for MkDocs reaches end of life in May 2027; Zensical reads mkdocs.yml but runs no MkDocs hooks
+or plugins. So the pages our hook generates in memory are written to disk first, next to a copy of docs/,
+Zensical gets the project's own configuration, changed only where it has to be, and what the hook does to
+the built HTML (exact-sentence links, the Content-Security-Policy) and after it (the search index) is
+done here on Zensical's output.
 """
 
 from __future__ import annotations
@@ -19,10 +21,8 @@ from typing import Any
 
 import yaml
 
-from scripts import search_index
+from . import postprocess, search_index
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "build" / "zensical"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its diagnostics even when not on a terminal
 
 
@@ -53,7 +53,7 @@ MATERIAL_ONLY_OVERRIDES: tuple[str, ...] = ()
 def zensical_config(config: dict[str, Any], nav: list[Any]) -> str:
     """The project's configuration with only what Zensical cannot use as it stands replaced."""
     config = {**config, "docs_dir": "docs", "site_dir": "site", "nav": nav}  # both must lie beside the file
-    config.pop("hooks", None)  # never run by Zensical: their pages are on disk, their HTML rewriting is lost
+    config.pop("hooks", None)  # never run by Zensical: their pages are on disk, their HTML rewriting done after it
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         config["theme"] = {**theme, "custom_dir": "overrides"}
@@ -75,8 +75,9 @@ def _run(args: list[str], cwd: Path) -> None:
         raise RuntimeError(f"`{' '.join(args[1:4])} …` failed (exit {result.returncode}):\n{output}")
 
 
-def build_with_zensical(project: Path, out: Path) -> Path:
-    """Generate the pages of `project` and build the site with Zensical into `out` (replaced)."""
+def build_with_zensical(project: Path, out: Path, *, publish: bool = False) -> Path:
+    """Generate the pages of `project` and build the site with Zensical into `out` (replaced). With
+    `publish`, as `make site`: articles awaiting review stop the build, and so does any Zensical warning."""
     project = project.resolve()
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     source_docs = project / config.get("docs_dir", "docs")
@@ -84,7 +85,8 @@ def build_with_zensical(project: Path, out: Path) -> Path:
         work = Path(tmp)
         docs = work / "docs"
         shutil.copytree(source_docs, docs)
-        _run([sys.executable, "-m", "scripts", "generate", "--out", str(docs), "--seeds", str(project / "seeds")], cwd=project)
+        generate = [sys.executable, "-m", "scripts", "generate", "--out", str(docs), "--seeds", str(project / "seeds")]
+        _run(generate + (["--publish"] if publish else []), cwd=project)
         nav_file = docs / "nav.json"  # describes the site, is not part of it
         nav = json.loads(nav_file.read_text(encoding="utf-8"))
         nav_file.unlink()
@@ -94,26 +96,11 @@ def build_with_zensical(project: Path, out: Path) -> Path:
         if isinstance(theme, dict) and theme.get("custom_dir"):
             _copy_overrides(project / theme["custom_dir"], work / "overrides")
         (work / "mkdocs.yml").write_text(zensical_config(config, nav), encoding="utf-8")
-        _run([sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")], cwd=work)
-        search_index.index(work / "site")  # the MkDocs hook's last step, which Zensical does not run
+        build = [sys.executable, "-m", "zensical", "build", "--config-file", str(work / "mkdocs.yml")]
+        _run(build + (["--strict"] if publish else []), cwd=work)
+        postprocess.finish_site(work / "site")  # the hook's on_post_page and on_post_template
+        search_index.index(work / "site")  # the hook's on_post_build
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(work / "site", out)
     return out
-
-
-def main() -> int:
-    try:
-        site = build_with_zensical(ROOT, OUT)
-    except RuntimeError as err:
-        print(err, file=sys.stderr)
-        return 1
-    files = [p for p in site.rglob("*") if p.is_file()]
-    pages = [p for p in files if p.suffix == ".html"]
-    print(f"Zensical built {len(pages)} pages ({len(files)} files) into {site.relative_to(ROOT)}/")
-    print("Serve it with: python -m http.server -d build/zensical")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
