@@ -17,7 +17,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site new parse test generate screenshots audit bench words intake effort clean
+.PHONY: serve site new parse check test generate screenshots audit bench words intake effort clean
 
 ## make serve: preview at http://127.0.0.1:8000, reloading when seeds, curation or templates change
 serve: $(SITE_STAMP)
@@ -41,9 +41,15 @@ parse: $(SITE_STAMP)
 	@if [ -z "$(SEED)" ]; then echo "error: say which article to read: make parse SEED=path/to/article.txt" >&2; exit 1; fi
 	@$(BIN)/python -m scripts parse "$(SEED)"
 
-## make test: the whole test suite (browser tests use Debian's Chromium; browsers are not downloaded)
-test: $(TEST_STAMP) $(BROWSER_STAMP)
-	$(BIN)/python -m pytest
+## make check: lint (ruff), types (mypy) and the tests that build no whole site; quick enough to run on every change
+check: $(TEST_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not site"
+
+## make test: everything: `make check`, then the tests that build, serve and browse whole sites (Debian's Chromium; browsers are not downloaded)
+test: check $(BROWSER_STAMP)
+	$(BIN)/python -m pytest -m site
 
 ## make screenshots: every page kind, light and dark, 360 and 1280 px wide, into build/screenshots/
 screenshots: $(TEST_STAMP) $(BROWSER_STAMP)
