@@ -31,6 +31,10 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
     return False
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its own Ctrl-C handler
+
+
 # The end of each preview build: the hook's line, once every page is written.
 BUILT = re.compile(r"Preview: build \d+:|Aborted")
 
@@ -47,7 +51,10 @@ class Serve:
         command = [sys.executable, "-m", "mkdocs", "serve", "--strict", *(["--dirty"] if dirty else []), "--dev-addr", f"127.0.0.1:{self.port}"]
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp), **(env or {})}
         with self.log.open("w") as out:
-            self.process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=environment)
+            # Ctrl-C reaches it even when this runs in the background, where a shell ignores it for its children.
+            self.process = subprocess.Popen(
+                command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=environment, preexec_fn=_interruptible
+            )
 
     def text(self) -> str:
         return self.log.read_text()
