@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme.static_templates.discard("sitemap.xml")
     reproducible.pin_build_date(ROOT)
     try:
-        _glossary = glossary.load(glossary.GLOSSARY)
+        _glossary = PREVIEW.load_glossary(glossary.GLOSSARY)
         _corpus = PREVIEW.load(SEEDS)
         if os.environ.get(PUBLISHING):
             refuse_pending(_corpus)

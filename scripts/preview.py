@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from . import glossary
 from .corpus import Corpus
 from .entry_cache import EntryCache
 from .errors import BriefingError
@@ -27,7 +28,9 @@ from .refresh import Refresh
 class Preview:
     serving: bool = False
     last_good: Corpus | None = None
-    error: str | None = None
+    last_glossary: dict[str, str] | None = None
+    corpus_error: str | None = None
+    glossary_error: str | None = None
     # Articles unchanged since the last build are not read again while previewing (publishing reads all).
     cache: EntryCache = field(default_factory=EntryCache)
     pages: PageMemo = field(default_factory=PageMemo)  # and pages whose own articles are unchanged are not rendered again
@@ -54,17 +57,33 @@ class Preview:
         except BriefingError as err:
             if not (self.serving and self.last_good):
                 raise
-            self.error = str(err)
-            # Written directly: a logged error would make `mkdocs serve --strict` refuse to rebuild.
-            print(f"ERROR   -  {err}  (the preview keeps showing the last good version)", file=sys.stderr, flush=True)
+            self.corpus_error = _say(err)
             return self.last_good
-        self.last_good, self.error = briefings, None
+        self.last_good, self.corpus_error = briefings, None
         for entry in briefings.entries:
             for warning in entry.warnings:
                 # Written directly, like errors: a logged warning would make a strict build fail, and these
                 # are for an editor to judge, not reasons to refuse a build.
                 print(f"WARNING -  {warning}  (a curation check; the build goes on)", file=sys.stderr, flush=True)
         return briefings
+
+    def load_glossary(self, path: Path) -> dict[str, str]:
+        """The glossary to build with: a broken one stops a preview no more than a broken curation does."""
+        try:
+            found = glossary.load(path)
+        except BriefingError as err:
+            if not (self.serving and self.last_glossary is not None):
+                raise
+            self.glossary_error = _say(err)
+            return self.last_glossary
+        self.last_glossary, self.glossary_error = found, None
+        return found
+
+    @property
+    def error(self) -> str | None:
+        """What stops this build, for the notice on every page; None when it built from what was saved."""
+        errors = [e for e in (self.glossary_error, self.corpus_error) if e]
+        return " ".join(errors) or None
 
     def status_script(self) -> str:
         """The script that shows the last build's error (none: it shows nothing) on every preview page."""
@@ -77,6 +96,12 @@ class Preview:
         tag = f'<script src="{get_relative_url(STATUS, page_url)}"></script>'
         at = page_html.find(">", page_html.find("<body")) + 1
         return page_html[:at] + tag + page_html[at:] if at else page_html
+
+
+def _say(err: BriefingError) -> str:
+    # Written directly: a logged error would make `mkdocs serve --strict` refuse to rebuild.
+    print(f"ERROR   -  {err}  (the preview keeps showing the last good version)", file=sys.stderr, flush=True)
+    return str(err)
 
 
 STATUS = "assets/javascripts/preview-status.js"  # in the preview's site only

@@ -165,6 +165,16 @@ def test_serve_keeps_the_last_good_pages_and_shows_the_error(tmp_path):
                 assert wait_for(lambda: "AP anticipates" in fetch(url)), server.text()
                 expect(page.get_by_text("AP anticipates").first).to_be_visible(timeout=15_000)
                 expect(page.locator(".preview-error")).to_have_count(0)  # fixed: the notice is gone
+                # A broken glossary stops the preview no more than a broken curation: notice, last good pages.
+                terms = project / "docs" / "glossary.yml"
+                good_terms = terms.read_text()
+                builds = server.builds()
+                terms.write_text(good_terms + "IS: defined a second time\n")
+                assert wait_for(lambda: "defined twice" in server.text() and server.builds() > builds), server.text()
+                expect(notice).to_contain_text("glossary.yml", timeout=15_000)
+                expect(notice).to_contain_text("defined twice")
+                terms.write_text(good_terms)
+                expect(page.locator(".preview-error")).to_have_count(0, timeout=15_000)
             finally:
                 browser.close()
     finally:
