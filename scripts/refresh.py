@@ -3,10 +3,11 @@
 MkDocs' dirty build skips a page whose file says it is not modified. A generated page is marked so
 (:class:`Unchanged`) when its Markdown is the same as at the last successful build, its output is still
 there, and nothing every page shows has changed since: the navigation, ``mkdocs.yml``, the theme
-overrides. (The preview's error notice is not in the pages: see scripts/preview.py.) Navigation pages are always rebuilt, since every page's menu
-reads their titles from them. A page no longer generated has its output removed, so the preview never
-serves a deleted article. What was built is recorded only once a build has succeeded: after a failed
-one, the next build makes every page again.
+overrides. (The preview's error notice is not in the pages: see scripts/preview.py.) Navigation pages
+are always rebuilt, since every page's menu reads their titles from them. A file no longer built has its
+output removed, so the preview never serves a deleted article, nor a page deleted from ``docs/``. What
+was built is recorded only once a build has succeeded: after a failed one, the next build makes every
+page again.
 
 Publishing never uses this: ``make site`` is a clean build.
 """
@@ -77,7 +78,7 @@ def _nav_pages(nav: object) -> set[str]:
 class Refresh:
     built: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> (Markdown digest, output, relative to the site)
     frame: str = ""
-    outputs: dict[str, str] = field(default_factory=dict)  # every generated file (pages and data) -> its output, relative
+    outputs: dict[str, str] = field(default_factory=dict)  # every file written (generated, docs/, theme) -> its output, relative
     site: Path | None = None  # where the last build wrote
     rebuilt: int = 0  # generated pages the last build made, of ``total``
     total: int = 0
@@ -90,8 +91,11 @@ class Refresh:
         frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav)
         in_nav = _nav_pages(nav)
         self.rebuild_nav_pages(files, in_nav)
+        written = {file.src_uri: file.dest_path for file in files}  # docs/ and the theme: a page deleted there goes too
         for file in self.files(config, pages, data, frame, in_nav):
             files.append(file)
+        if self._pending is not None:
+            self._pending[2].update(written)
 
     def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], frame: str, in_nav: set[str]) -> list[File]:
         """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,8 @@ def fragments(site: Path) -> set[str]:
 
 def assert_same_as_clean(dirty: Preview, project: Path, tmp: Path) -> None:
     reference = project_copy(tmp / "project", {p.name: p.read_bytes() for p in (project / "seeds").iterdir()})
+    shutil.rmtree(reference / "docs")
+    shutil.copytree(project / "docs", reference / "docs")  # as the edits left it
     dirty.wait_indexed()
     with preview(reference, tmp / "serve", dirty=False) as clean:
         clean.wait_built(1)
@@ -111,6 +114,8 @@ def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
                 [lambda: rename_actor(seeds / "dated_ap.yml", "iraqi-forces", "iraqi-army", "    name: Iraqi army\n    kind: security force\n")],
             ),
             ("an article is deleted", [lambda s=s: (seeds / f"dated_ap{s}").unlink() for s in (".yml", ".txt")]),
+            ("a page is added to docs/", [lambda: (project / "docs" / "notes.md").write_text("# Editor's notes\n\nA page of the site's own.\n")]),
+            ("the page is deleted from docs/", [lambda: (project / "docs" / "notes.md").unlink()]),
             ("a quote is broken", [lambda: edit(copy_yml, "beef up surveillance by Iraqi drones", "beef up surveillance by Iraqi jets")]),
             ("the quote is fixed", [lambda: edit(copy_yml, "beef up surveillance by Iraqi jets", "beef up surveillance by Iraqi drones")]),
         ]
