@@ -31,6 +31,8 @@ def load_corpus(seeds_dir: Path, entities_path: Path = entities.ENTITIES, cache:
         raise BriefingError(seeds_dir, "holds no seed articles; add a UTF-8 text file ending in .txt or a saved web page ending in .html")
     entities_digest = cache.file_digest(entities_path) if cache is not None else ""  # before it is read
     shared = entities.load(entities_path)
+    while cache is not None and (now := cache.file_digest(entities_path)) != entities_digest:
+        entities_digest, shared = now, entities.load(entities_path)  # saved while it was read: the entries' key names what was read
     entries = [load_entry(seed, shared) for seed in seeds] if cache is None else _load_cached(seeds, shared, entities_digest, cache)
     _check_distinct([entry.article for entry in entries])
     built = corpus.build(entries)
