@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import csp, entities, fragments, glossary, memory, preview, refresh, reproducible, search_index  # noqa: E402
+from scripts import csp, entities, fragments, glossary, memory, postprocess, preview, refresh, reproducible, search_index  # noqa: E402
 from scripts.corpus import Corpus  # noqa: E402
 from scripts.errors import BriefingError  # noqa: E402
 from scripts.preview import PREVIEW  # noqa: E402
@@ -93,8 +93,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # inline scripts would block it. The preview therefore goes without; built sites never do.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     memory.release_content(page)
-    output = fragments.apply(output)
-    return PREVIEW.load_status(output, page.url) if PREVIEW.serving else csp.add_policy(output)
+    if PREVIEW.serving:
+        return PREVIEW.load_status(fragments.apply(output), page.url)
+    return postprocess.finish_page(output)  # the same finishing as any engine's built site gets
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -84,18 +84,18 @@ class Refresh:
     total: int = 0
     builds: int = 0  # successful builds so far
     _texts: dict[str, str] = field(default_factory=dict)  # page -> its Markdown at the last build, in this process
-    _pending: tuple[dict[str, tuple[str, str]], str, dict[str, str], dict[str, str]] | None = None
+    _pending: tuple[dict[str, tuple[str, str]], str, dict[str, str]] | None = None  # built, frame, texts: once written
+    _pending_outputs: dict[str, str] = field(default_factory=dict)
 
     def add_files(self, files: Files, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], nav: object) -> None:
         """Add the generated pages and data to MkDocs' ``files``, marking what this build may skip."""
         frame = frame_digest(Path(config.config_file_path), Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir), nav)
         in_nav = _nav_pages(nav)
         self.rebuild_nav_pages(files, in_nav)
-        written = {file.src_uri: file.dest_path for file in files}  # docs/ and the theme: a page deleted there goes too
         for file in self.files(config, pages, data, frame, in_nav):
             files.append(file)
-        if self._pending is not None:
-            self._pending[2].update(written)
+        # Every file this build writes, generated or from docs/ and the theme: one no longer built is removed.
+        self._pending_outputs = {file.src_uri: file.dest_path for file in files}
 
     def files(self, config: MkDocsConfig, pages: dict[str, str], data: dict[str, str | bytes], frame: str, in_nav: set[str]) -> list[File]:
         """MkDocs files for the generated pages and data; pages unchanged since the last build are marked so.
@@ -118,12 +118,8 @@ class Refresh:
             now[path] = (digest, file.dest_path)
             result.append(file)
         self.rebuilt, self.total = sum(1 for f in result if not isinstance(f, Unchanged)), len(pages)
-        outputs = {path: output for path, (_, output) in now.items()}
-        for path, content in sorted(data.items()):
-            file = File.generated(config, path, content=content)
-            outputs[path] = file.dest_path
-            result.append(file)
-        self._pending = (now, frame, outputs, pages)
+        result += [File.generated(config, path, content=content) for path, content in sorted(data.items())]
+        self._pending = (now, frame, pages)
         return result
 
     @staticmethod
@@ -138,9 +134,10 @@ class Refresh:
         """The build is written: remove what is no longer generated, and remember what was built."""
         if self._pending is None or self.site is None:
             return
-        self.built, self.frame, outputs, self._texts = self._pending
+        self.built, self.frame, self._texts = self._pending
+        outputs = self._pending_outputs
         _remove(self.site, (output for path, output in self.outputs.items() if path not in outputs))
-        self.outputs, self._pending = outputs, None
+        self.outputs, self._pending, self._pending_outputs = outputs, None, {}
         self.builds += 1
 
     def summary(self) -> str:
@@ -149,9 +146,8 @@ class Refresh:
     def failed(self) -> None:
         # Every page is made again next time; the outputs, also those this build may have written, are kept
         # in mind, so a page deleted meanwhile is still removed.
-        if self._pending is not None:
-            self.outputs |= self._pending[2]
-        self.built, self.frame, self._pending, self._texts = {}, "", None, {}
+        self.outputs |= self._pending_outputs
+        self.built, self.frame, self._pending, self._texts, self._pending_outputs = {}, "", None, {}, {}
 
     def state(self) -> dict[str, object]:
         """What a restarted preview needs to know of the pages in its folder (scripts/preview_store.py)."""
