@@ -24,6 +24,7 @@ ActorKind = Literal[
     "population group",
     "news outlet",
 ]
+PlaceKind = Literal["city", "town", "province", "region", "border", "country"]
 StatementType = Literal["reported fact", "attributed claim", "plan", "forecast", "condition", "opinion"]
 
 STATEMENT_TYPES: dict[str, str] = {
@@ -94,6 +95,57 @@ class Actor:
 
     def line_of(self, name: str) -> int:
         return dict(self.field_lines).get(name, self.line)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place's entry in the gazetteer (``places`` in docs/entities.yml): its name, kind and coordinates,
+    and where the coordinates come from. Coordinates are decimal degrees as written (checked on load)."""
+
+    name: str
+    kind: PlaceKind
+    lat: str
+    lon: str
+    source: str  # where the coordinates come from: "GeoNames 99072", "Natural Earth 1:50m (scripts/data/region.json)"
+    aliases: tuple[str, ...] = ()  # other names readers search by ("Syrian border")
+    between: tuple[str, ...] = ()  # a border: the two countries of the map it runs between ("iraq", "syria")
+    line: int = internal()
+    field_lines: tuple[tuple[str, int], ...] = internal(())
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
+
+    @property
+    def latitude(self) -> float:
+        return float(self.lat)
+
+    @property
+    def longitude(self) -> float:
+        return float(self.lon)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the article names: what it says about it, and the words it names it by. Its name, kind and
+    coordinates are the gazetteer's (docs/entities.yml, ``places``), filled in by the loader."""
+
+    id: str
+    about: Statement
+    mentioned_as: tuple[str, ...]
+    location: Location | None = field(default=None, metadata={"internal": True}, compare=False)
+    line: int = internal()
+    field_lines: tuple[tuple[str, int], ...] = internal(())
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
+
+    @property
+    def name(self) -> str:
+        return self.location.name if self.location else self.id
+
+    @property
+    def kind(self) -> str:
+        return self.location.kind if self.location else ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +261,7 @@ class Curation:
     # strategy is, why, the immediate priority, the conditions. At most BOTTOM_LINE_WORDS words in all.
     bottom_line: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
+    places: tuple[Place, ...] = ()
     published: InferredDate | None = None
     intake: Intake | None = None
 
@@ -224,6 +277,8 @@ class Candidate:
     name: str | None = None  # actors: the name as the article writes it
     known: str | None = None  # the id of an actor (pillar, move) already declared for another article
     speaker: str | None = None  # quotations: the speaker the sentence names
+    # places: a lead for the gazetteer when the place is not in it yet ("lat 36.335, lon 43.119; GeoNames 99072")
+    coordinates: str | None = None
     line: int = internal()
 
 
@@ -235,6 +290,7 @@ class Candidates:
     strategy: tuple[Candidate, ...] = ()
     pillars: tuple[Candidate, ...] = ()  # sentences naming a pillar already declared (`known`: its id)
     moves: tuple[Candidate, ...] = ()  # likewise, threat moves
+    places: tuple[Candidate, ...] = ()  # place names: known (`known`: its id) or with a coordinates lead
 
 
 @dataclass(frozen=True)
@@ -253,6 +309,7 @@ class Draft:
     attribution: Attribution | None = None
     bottom_line: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
+    places: tuple[Place, ...] = ()
     published: InferredDate | None = None
     intake: Intake | None = None
 
@@ -295,6 +352,7 @@ class Briefing:
     curation: Curation
     curation_path: str
     mentions: dict[str, tuple[Mention, ...]]  # by actor id
+    place_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # by place id
     warnings: tuple[CurationWarning, ...] = ()  # wording an editor should look at; never stops a build
 
     @property
@@ -313,6 +371,9 @@ class Briefing:
 
     def responses(self, move_id: str) -> tuple[Pillar, ...]:
         return tuple(p for p in self.curation.pillars if move_id in p.answers)
+
+    def place(self, place_id: str) -> Place:
+        return next(p for p in self.curation.places if p.id == place_id)
 
     def pillars_of(self, actor_id: str) -> tuple[Pillar, ...]:
         return tuple(p for p in self.curation.pillars if actor_id in p.carried_out_by)

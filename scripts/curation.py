@@ -238,6 +238,7 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     check.unique_ids("actor", checked.actors)
     check.unique_ids("pillar", checked.pillars)
     check.unique_ids("threat move", checked.threat.moves)
+    check.unique_ids("place", checked.places)
     for pillar in checked.pillars:
         check.references(pillar.line_of("carried_out_by"), f"pillar '{pillar.id}' carried_out_by", pillar.carried_out_by, actors, "actor")
         check.references(pillar.line_of("answers"), f"pillar '{pillar.id}' answers", pillar.answers, moves, "threat move")
@@ -253,8 +254,9 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
     if checked.published:
         check.inferred_date(checked.published)
     check.bottom_line(checked.bottom_line)
-    mentions = {actor.id: check.mentions(actor) for actor in checked.actors}
-    return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions, warnings=tuple(check.warnings))
+    mentions = {actor.id: check.mentions(f"actor '{actor.id}'", actor.mentioned_as, actor.line_of("mentioned_as")) for actor in checked.actors}
+    places = {place.id: check.mentions(f"place '{place.id}'", place.mentioned_as, place.line_of("mentioned_as")) for place in checked.places}
+    return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions, place_mentions=places, warnings=tuple(check.warnings))
 
 
 def _line(attribution: Attribution) -> int:
@@ -414,14 +416,14 @@ class _Verifier:
             if inferred.until <= inferred.date:
                 self.fail(inferred.line, f"published.until: '{inferred.until}' is not after date '{inferred.date}'; a range runs from date to until")
 
-    def mentions(self, actor: Actor) -> tuple[Mention, ...]:
+    def mentions(self, owner: str, mentioned_as: tuple[str, ...], line: int) -> tuple[Mention, ...]:
+        """Every place the article writes one of the names, whole words only: the verbatim evidence of each mention."""
         found: list[Mention] = []
-        for alias in actor.mentioned_as:
+        for alias in mentioned_as:
             pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")  # whole words only
             hits = [Mention(p.number, m.start(), m.end()) for p in self.article.paragraphs for m in pattern.finditer(p.text)]
             if not hits:
-                problem = f"actor '{actor.id}' mentioned_as: '{alias}' does not occur in the article"
-                self.fail(actor.line_of("mentioned_as"), f"{problem}; use the words the article uses")
+                self.fail(line, f"{owner} mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
             found.extend(hits)
         unique = {(m.paragraph, m.start): m for m in found}
         return tuple(sorted(unique.values(), key=lambda m: (m.paragraph, m.start)))

@@ -15,13 +15,14 @@ error, and each problem names the file and line.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .briefing import Actor, ActorKind, Curation, Draft, internal
+from .briefing import Actor, ActorKind, Curation, Draft, Location, Place, internal
 from .curation import ID_PATTERN, _Builder
 from .errors import BriefingError, CurationError, display_path
 from .strict_yaml import compose, error_line
@@ -55,6 +56,7 @@ class Entities:
     actors: dict[str, SharedActor] = field(default_factory=dict)
     pillars: dict[str, SharedName] = field(default_factory=dict)
     moves: dict[str, SharedName] = field(default_factory=dict)
+    places: dict[str, Location] = field(default_factory=dict)  # the gazetteer: every place's coordinates and their source
     # Words a search treats as one (organized, organised): house styles and spellings readers type.
     spellings: tuple[tuple[str, ...], ...] = ()
 
@@ -62,7 +64,13 @@ class Entities:
         return f"{display_path(self.path)}:{line}"
 
 
-SECTIONS: dict[str, tuple[str, type]] = {"actors": ("actor", SharedActor), "pillars": ("pillar", SharedName), "threat_moves": ("threat move", SharedName)}
+SECTIONS: dict[str, tuple[str, type]] = {
+    "actors": ("actor", SharedActor),
+    "pillars": ("pillar", SharedName),
+    "threat_moves": ("threat move", SharedName),
+    "places": ("place", Location),
+}
+DECIMAL = re.compile(r"^-?\d{1,3}(?:\.\d+)?$")
 
 
 def load(path: Path = ENTITIES) -> Entities:
@@ -99,7 +107,21 @@ def load(path: Path = ENTITIES) -> Entities:
             if entity in entries:
                 raise BriefingError(path, f"{what} '{entity}' is listed twice (first on line {entries[entity].line}); keep one entry", line)
             entries[entity] = builder.build(kind, entry, f"{name}.{entity}")
-    return Entities(path, found.get("actors", {}), found.get("pillars", {}), found.get("threat_moves", {}), spellings)
+            if kind is Location:
+                _check_location(entity, entries[entity], path)
+    return Entities(path, found.get("actors", {}), found.get("pillars", {}), found.get("threat_moves", {}), found.get("places", {}), spellings)
+
+
+def _check_location(place_id: str, location: Location, path: Path) -> None:
+    for field_name, limit in (("lat", 90), ("lon", 180)):
+        value = getattr(location, field_name)
+        if not DECIMAL.match(value) or abs(float(value)) > limit:
+            example = "36.335" if field_name == "lat" else "43.119"
+            raise BriefingError(
+                path, f"places.{place_id}.{field_name}: '{value}' is not decimal degrees within ±{limit}; write it like {example}", location.line_of(field_name)
+            )
+    if location.between and (location.kind != "border" or len(location.between) != 2):
+        raise BriefingError(path, f"places.{place_id}.between: only a border runs between places; give a border its two countries", location.line_of("between"))
 
 
 def resolve(curation: Curation | Draft, entities: Entities, path: Path) -> Curation | Draft:
@@ -107,7 +129,8 @@ def resolve(curation: Curation | Draft, entities: Entities, path: Path) -> Curat
     contradicts it, or for an id declared nowhere."""
     actors = tuple(_actor(actor, entities, path) for actor in curation.actors)
     pillars = tuple(_named(p, entities.pillars.get(p.id), "pillar", entities, path) for p in curation.pillars)
-    changes: dict[str, Any] = {"actors": actors, "pillars": pillars}
+    places = tuple(_located(p, entities, path) for p in curation.places)
+    changes: dict[str, Any] = {"actors": actors, "pillars": pillars, "places": places}
     if curation.threat is not None:
         moves = tuple(_named(m, entities.moves.get(m.id), "threat move", entities, path) for m in curation.threat.moves)
         changes["threat"] = dataclasses.replace(curation.threat, moves=moves)
@@ -135,6 +158,14 @@ def _actor(actor: Actor, entities: Entities, path: Path) -> Actor:
                 actor.line_of(name),
             )
     return dataclasses.replace(actor, name=shared.name, kind=shared.kind, other_names=shared.aliases)
+
+
+def _located(place: Place, entities: Entities, path: Path) -> Place:
+    location = entities.places.get(place.id)
+    if location is None:
+        fix = f"add it to {display_path(entities.path)} under places, with name, kind, lat, lon and where the coordinates come from (source)"
+        raise CurationError(path, f"place '{place.id}' has no coordinates; {fix}", place.line)
+    return dataclasses.replace(place, location=location)
 
 
 def _named(item: Any, shared: SharedName | None, what: str, entities: Entities, path: Path) -> Any:
