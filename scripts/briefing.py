@@ -147,6 +147,10 @@ class Place:
     def kind(self) -> str:
         return self.location.kind if self.location else ""
 
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        return self.location.aliases if self.location else ()
+
 
 @dataclass(frozen=True)
 class ThreatMove:

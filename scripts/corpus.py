@@ -8,16 +8,16 @@ stays linked to its own source. Built once per build, in time linear in articles
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 from typing import Generic, TypeVar
 
-from .briefing import Actor, Briefing, Pending, Pillar, ThreatMove
+from .briefing import Actor, Briefing, Pending, Pillar, Place, ThreatMove
 from .errors import BriefingError
 from .wire import WireCopy, find_copies
 
-Item = TypeVar("Item", bound=Actor | Pillar | ThreatMove)
+Item = TypeVar("Item", bound=Actor | Pillar | ThreatMove | Place)
 Entry = Briefing | Pending  # an article, curated or not
 
 
@@ -95,6 +95,7 @@ class Corpus:
     copies: dict[str, WireCopy]  # by the copy's seed id
     copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
     spellings: tuple[tuple[str, ...], ...] = ()  # words search treats as one (docs/entities.yml)
+    places: dict[str, Merged[Place]] = field(default_factory=dict)  # by id, in name order
 
     @cached_property
     def story_of(self) -> dict[str, str]:
@@ -176,6 +177,7 @@ def build(entries: list[Entry]) -> Corpus:
         moves=_merge(briefings, lambda b: b.curation.threat.moves, by_name=False),
         copies={c.copy: c for c in copies},
         copied_as={k: tuple(v) for k, v in copied_as.items()},
+        places=_merge(briefings, lambda b: b.curation.places),
     )
 
 

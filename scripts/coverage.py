@@ -13,8 +13,8 @@ class Use:
     """One curated statement, named for readers, and where it is shown (``section``/``owner``)."""
 
     label: str
-    section: str  # "article", "actor", "pillar", "threat", "source-notes", "relations"
-    owner: str  # actor, pillar or threat move id; empty for whole-article sections
+    section: str  # "article", "actor", "pillar", "threat", "place", "source-notes", "relations"
+    owner: str  # actor, pillar, threat move or place id; empty for whole-article sections
     claim: Statement | Status
 
     @property
@@ -42,6 +42,7 @@ def uses(b: Briefing) -> list[Use]:
         found.append(Use(f"{p.name}: status", "pillar", p.id, p.status))
     found.append(Use("The threat", "threat", "", c.threat.summary))
     found += [Use(f"Threat: {m.name}", "threat", m.id, m.expected) for m in c.threat.moves]
+    found += [Use(f"{p.name}: what the article says", "place", p.id, p.about) for p in c.places]
     found += [Use(f"Sourcing {n}", "source-notes", "", s) for n, s in enumerate(c.source_notes.sources, start=1)]
     found += [Use(f"Relation: {b.actor(r.source).name} {r.kind} {b.actor(r.target).name}", "relations", "", r.claim) for r in c.relations]
     return found

@@ -8,8 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .briefing import Briefing, Statement
-from .corpus import Story
+from .briefing import Briefing, Place, Statement
+from .corpus import Merged, Story
 from .escape import front_matter_json
 
 
@@ -28,6 +28,19 @@ class JsonLd:
         graph: list[dict[str, Any]] = []
         for ap in (ap for story in stories for ap in story.appearances):
             graph += self._graph(ap.briefing, [getattr(ap.item, part) for part in parts])
+        return _script({"@context": "https://schema.org", "@graph": graph})
+
+    def place(self, place: Merged[Place], stories: list[Story]) -> Markup:
+        """For a place's page: the Place, with its coordinates, and each NewsArticle with what it says about it."""
+        location = place.latest.location
+        node: dict[str, Any] = {"@type": "Place", "name": place.name}
+        if location is not None:
+            node["geo"] = {"@type": "GeoCoordinates", "latitude": location.latitude, "longitude": location.longitude}
+            if location.aliases:
+                node["alternateName"] = list(location.aliases)
+        graph: list[dict[str, Any]] = [node]
+        for ap in (ap for story in stories for ap in story.appearances):
+            graph += self._graph(ap.briefing, [ap.item.about])
         return _script({"@context": "https://schema.org", "@graph": graph})
 
     def _graph(self, b: Briefing, statements: list[Statement]) -> list[dict[str, Any]]:

@@ -31,7 +31,7 @@ from .text import clean
 
 REGION = Path(__file__).with_name("data") / "region.json"
 
-WIDTH = 480.0  # user units of the viewBox; the page's CSS decides the size on screen
+WIDTH = 340.0  # user units of the viewBox: at a 360 px phone's column (about 330 px) a 12-unit label is about 12 px
 PAD = 8.0  # room around the countries' box, so a mark on its edge is drawn whole
 FONT = 12.0  # label size in user units; briefing.css sets the same
 CHAR = 0.6  # average advance of a character, as a share of the font size (sans-serif, mixed case)
@@ -51,6 +51,8 @@ class Place:
     kind: str
     href: str | None = None
     highlighted: bool = False
+    # A border: the ids of the two countries of the region it runs between; drawn along their common line.
+    between: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,14 +190,19 @@ def draw_map(region: Mapping[str, Any], places: Sequence[Place], *, ident: str, 
     frame = Box(0, 0, project.width, project.height)
     ident_t = _t(_token(ident))
 
-    shown = [p for p in places if project.covers(p.lon, p.lat)]
-    outside = tuple(p.id for p in places if not project.covers(p.lon, p.lat))
+    region_ids = {str(c["id"]) for c in region["countries"]}
+    # A country of the region is marked by its own shape and name; a border by the line the two countries share.
+    countries_marked = {p.id: p for p in places if p.kind == "country" and p.id in region_ids}
+    borders = {p.id: line for p in places if (line := shared_line(region, p.between)) and p.id not in countries_marked}
+    points = [p for p in places if p.id not in countries_marked]
+    shown = [p for p in points if project.covers(p.lon, p.lat)]
+    outside = tuple(p.id for p in points if not project.covers(p.lon, p.lat))
     order = sorted(shown, key=lambda p: not p.highlighted)  # stable: otherwise the order given
 
     marks: dict[str, Box] = {}
     centres: dict[str, tuple[float, float, float]] = {}
     for p in shown:
-        cx, cy = project(p.lon, p.lat)
+        cx, cy = project(p.lon, p.lat)  # a border's mark too: its gazetteer point, on the line
         r = RADIUS_HIGHLIGHTED if p.highlighted else RADIUS
         centres[p.id] = (cx, cy, r)
         marks[p.id] = Box(cx - r, cy - r, 2 * r, 2 * r)
@@ -218,33 +225,101 @@ def draw_map(region: Mapping[str, Any], places: Sequence[Place], *, ident: str, 
         else:
             unlabelled.append(p.id)
 
-    body: list[str] = [f'<rect class="map-sea" x="0" y="0" width="{_n(project.width)}" height="{_n(project.height)}"/>']
+    # Only the places are for assistive technology (each link named by its title); the rest is decoration.
+    body: list[str] = [f'<rect class="map-sea" aria-hidden="true" x="0" y="0" width="{_n(project.width)}" height="{_n(project.height)}"/>']
     names: list[str] = []
     unnamed: list[str] = []
     countries = sorted(region["countries"], key=lambda c: (c["role"] == "subject", str(c["id"])))  # Iraq last, on top
     for country in countries:
         rings = [[project(lon, lat) for lon, lat in ring] for polygon in country["polygons"] for ring in polygon]
         role = _token(str(country["role"]))
-        body.append(f'<path class="map-country map-country--{role}" d="{_path(rings)}"><title>{_t(str(country["name"]))}</title></path>')
+        place = countries_marked.get(str(country["id"]))
+        cls = f"map-country map-country--{role}"
+        if place is not None:
+            cls += " map-country--place" + (" map-country--highlighted" if place.highlighted else "")
+        shape = f'<path class="{cls}" d="{_path(rings)}"/>'
         name_svg = _country_name(str(country["name"]), role, country["polygons"], rings, project, frame, taken)
         if name_svg:
             names.append(name_svg)
         else:
             unnamed.append(str(country["id"]))
-    body += names
+        if place is not None:
+            marks[place.id] = taken[-1] if name_svg else _bounds(rings, frame)
+            body.append(_linked(place, f"<title>{_t(place.name)}</title>{shape}"))
+        else:
+            body.append(shape.replace("<path ", '<path aria-hidden="true" ', 1))
+    body.append(f'<g aria-hidden="true">{"".join(names)}</g>' if names else "")
+
+    for place_id, line in borders.items():
+        place = next(p for p in places if p.id == place_id)
+        cls = "map-border" + (" map-border--highlighted" if place.highlighted else "")
+        body.append(f'<path class="{cls}" aria-hidden="true" d="{_path_open([project(lon, lat) for lon, lat in line])}"/>')
 
     for p in shown:
         cx, cy, r = centres[p.id]
         cls = f"map-place map-place--{_token(p.kind)}" + (" map-place--highlighted" if p.highlighted else "")
-        mark = f'<circle class="{cls}" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}"><title>{_t(p.name)}</title></circle>' + label_svg.get(p.id, "")
-        body.append(f'<a href="{_href(p.href)}">{mark}</a>' if p.href else f"<g>{mark}</g>")
+        mark = f'<title>{_t(p.name)}</title><circle class="{cls}" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}"/>' + label_svg.get(p.id, "")
+        body.append(_linked(p, mark))
 
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" role="img" viewBox="0 0 {_n(project.width)} {_n(project.height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" role="group" viewBox="0 0 {_n(project.width)} {_n(project.height)}" '
         f'width="{_n(project.width)}" height="{_n(project.height)}" aria-labelledby="{ident_t}-title {ident_t}-desc">'
         f'<title id="{ident_t}-title">{_t(title)}</title><desc id="{ident_t}-desc">{_t(desc)}</desc>' + "".join(body) + "</svg>"
     )
     return Drawing(Markup(svg), marks, labels, tuple(unlabelled), outside, tuple(unnamed))
+
+
+def _linked(place: Place, content: str) -> str:
+    """A place's drawing (its title first, which names it), as a link to its page when it has one."""
+    if place.href:
+        return f'<a href="{_href(place.href)}">{content}</a>'
+    return f'<g role="img">{content}</g>'
+
+
+def _bounds(rings: Sequence[Sequence[tuple[float, float]]], frame: Box) -> Box:
+    """The part of the shapes' bounding box inside the frame."""
+    xs = [min(max(x, frame.x), frame.x + frame.w) for ring in rings for x, _ in ring]
+    ys = [min(max(y, frame.y), frame.y + frame.h) for ring in rings for _, y in ring]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _path_open(points: Sequence[tuple[float, float]]) -> str:
+    return "M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in points)
+
+
+def shared_line(region: Mapping[str, Any], between: Sequence[str]) -> list[tuple[float, float]]:
+    """The longest run of boundary points two countries of the region share, in the first one's order;
+    empty when ``between`` does not name two of its countries that touch. The vendored shapes keep a shared
+    boundary as one line (scripts/geodata.py simplifies arcs, not rings), so the points are equal, not near."""
+    if len(between) != 2:
+        return []
+    by_id = {str(c["id"]): c for c in region["countries"]}
+    first, second = (by_id.get(i) for i in between)
+    if first is None or second is None:
+        return []
+    theirs = {(p[0], p[1]) for polygon in second["polygons"] for ring in polygon for p in ring}
+    best: list[tuple[float, float]] = []
+    for polygon in first["polygons"]:
+        for ring in polygon:
+            points = [(p[0], p[1]) for p in ring]
+            if points and points[0] == points[-1]:
+                points = points[:-1]
+            n = len(points)
+            shared = [p in theirs for p in points]
+            if all(shared):
+                return [*points, points[0]]
+            # Runs may wrap past the ring's start: begin at a point that is not shared.
+            start = shared.index(False) if False in shared else 0
+            run: list[tuple[float, float]] = []
+            for k in range(1, n + 1):
+                point = points[(start + k) % n]
+                if point in theirs:
+                    run.append(point)
+                    if len(run) > len(best):
+                        best = list(run)
+                else:
+                    run = []
+    return best if len(best) >= 2 else []
 
 
 def _country_name(

@@ -125,6 +125,21 @@ def briefing_json(briefings: list[Briefing]) -> dict:
             for b in briefings
             for m in b.curation.threat.moves
         ],
+        "places": [
+            {
+                "id": p.id,
+                "article": b.article.seed_id,
+                "name": p.name,
+                "kind": p.kind,
+                "latitude": p.location.latitude if p.location else None,
+                "longitude": p.location.longitude if p.location else None,
+                "coordinates_source": p.location.source if p.location else None,
+                "about": p.about.text,
+                "mentions": [{"paragraph": m.paragraph, "start": m.start, "end": m.end} for m in b.place_mentions.get(p.id, ())],
+            }
+            for b in briefings
+            for p in b.curation.places
+        ],
         "statements": [row for b in briefings for row in statements(b)],
     }
 
@@ -159,6 +174,11 @@ def statements_csv(data: dict) -> str:
 
 def actors_csv(data: dict) -> str:
     return _csv(["id", "article", "name", "kind", "who", "role"], [[a[k] for k in ("id", "article", "name", "kind", "who", "role")] for a in data["actors"]])
+
+
+def places_csv(data: dict) -> str:
+    header = ["id", "article", "name", "kind", "latitude", "longitude", "coordinates_source", "about"]
+    return _csv(header, [[p[k] for k in header] for p in data["places"]])
 
 
 def pillars_csv(data: dict) -> str:
@@ -200,8 +220,8 @@ def annotation_collection(briefings: list[Briefing], site_url: str, article_url,
     return {"@context": [ANNO_CONTEXT, OUR_TERMS], "type": "AnnotationCollection", "total": len(items), "first": {"type": "AnnotationPage", "items": items}}
 
 
-TABLES = ("articles", "actors", "pillars", "threat_moves", "statements")  # briefing.json's lists, in order
-CSV_FILES = {"data/statements.csv": statements_csv, "data/actors.csv": actors_csv, "data/pillars.csv": pillars_csv}
+TABLES = ("articles", "actors", "pillars", "threat_moves", "places", "statements")  # briefing.json's lists, in order
+CSV_FILES = {"data/statements.csv": statements_csv, "data/actors.csv": actors_csv, "data/pillars.csv": pillars_csv, "data/places.csv": places_csv}
 
 
 def _dump(value: object) -> str:

@@ -19,11 +19,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import diagrams, jsonld, opendata
+from . import diagrams, jsonld, map_svg, opendata
 from .article import PRECISION_MEANING
 from .attribution import Voices, shares
-from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Pending, Pillar, Statement, ThreatMove
-from .corpus import Corpus, Entry, Story
+from .briefing import STATEMENT_TYPES, STATUS_MEANING, Actor, Briefing, Evidence, Mention, Pending, Pillar, Place, Statement, ThreatMove
+from .corpus import Corpus, Entry, Merged, Story
 from .coverage import SentenceUses, Use, sentence_map, uses
 from .escape import attribute, escape, front_matter
 from .fragments import directive
@@ -37,7 +37,7 @@ Nav = list[Any]  # MkDocs' nav structure: [{"Title": "page.md" | Nav}, ...]
 
 
 EXCERPT_WORDS = 6  # words either side of a mention in an actor's excerpts
-PER_PAGE = {"review": 20, "articles": 50, "timeline": 100, "actors": 100, "pillars": 100, "appearances": 20}
+PER_PAGE = {"review": 20, "articles": 50, "timeline": 100, "actors": 100, "pillars": 100, "places": 100, "appearances": 20}
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Pages:
     actors = "actors/index.md"
     pillars = "pillars/index.md"
     threat = "threat/index.md"
+    places = "places/index.md"
     types = "types.md"
     data = "data.md"
     glossary = "glossary.md"
@@ -94,6 +95,10 @@ class Pages:
         return f"threat/{move_id}/index.md"
 
     @staticmethod
+    def place(place_id: str) -> str:
+        return f"places/{place_id}/index.md"
+
+    @staticmethod
     def address(path: str) -> str:
         """The address MkDocs gives a page (directory URLs): ``actors/x/index.md`` → ``actors/x/``."""
         if path == "index.md" or path.endswith("/index.md"):
@@ -119,6 +124,8 @@ class Anchors:
     def kind(kind: str) -> str:
         """A kind of actor's section of the actors index."""
         return "kind-" + kind.replace(" ", "-")
+
+    places = "places"  # on the open data page: how coordinates are given
 
     @staticmethod
     def move(move_id: str) -> str:
@@ -204,6 +211,7 @@ def render_site(
     paged(Pages.actors, "actors.md", shared.actors_by_kind, PER_PAGE["actors"])
     paged(Pages.pillars, "pillars.md", list(corpus.pillars.values()), PER_PAGE["pillars"], statuses=STATUS_MEANING)
     page(Pages.threat, "threat.md")
+    paged(Pages.places, "places.md", list(corpus.places.values()), PER_PAGE["places"])
     page(Pages.types, "types.md", types=STATEMENT_TYPES)
     urls = (lambda b: Pages.address(Pages.article(b)), lambda a: Pages.address(Pages.actor(a)))
     files: dict[str, str | bytes] = {}
@@ -236,6 +244,9 @@ def render_site(
         paged(Pages.pillar(pillar.id), "pillar.md", stories, PER_PAGE["appearances"], own, pillar=pillar, statuses=STATUS_MEANING)
     for move in corpus.moves.values():
         paged(Pages.move(move.id), "move.md", shared.stories["move", move.id], PER_PAGE["appearances"], story_pages(move.appearances[0].briefing), move=move)
+    for place in corpus.places.values():
+        own = story_pages(place.appearances[0].briefing)
+        paged(Pages.place(place.id), "place.md", shared.stories["place", place.id], PER_PAGE["appearances"], own, place=place)
     if memo is not None:
         memo.finish()
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
@@ -261,6 +272,7 @@ def _nav(static_nav: Nav) -> Nav:
         {"Actors": Pages.actors},
         {"Strategy pillars": Pages.pillars},
         {"The threat": Pages.threat},
+        {"Places": Pages.places},
         {"Statement types": Pages.types},
         {"Open data": Pages.data},
         {"Glossary": Pages.glossary},
@@ -298,6 +310,16 @@ def _words_around(text: str, start: int, end: int, lo: int, hi: int, words: int)
     return left, right
 
 
+@functools.cache
+def _region() -> dict[str, Any]:
+    return map_svg.load_region()
+
+
+def _names(mentions: Sequence[Mention], evidence: Sequence[Evidence]) -> bool:
+    """Whether any quote contains one of the mentions."""
+    return any(e.paragraph == m.paragraph and e.start <= m.start and m.end <= e.end for m in mentions for e in evidence)
+
+
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, base: str) -> str:
     """``posixpath.relpath`` for our page paths (relative, normalised), which are many: built once each."""
@@ -319,7 +341,7 @@ class _Shared:
         # Each actor's (pillar's, move's) stories, and which page of its split list holds a given article's section.
         self.stories: dict[tuple[str, str], list[Story]] = {}
         self.page_of: dict[tuple[str, str, str], int] = {}
-        for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
+        for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves), ("place", corpus.places)):
             for item in merged.values():
                 stories = self.stories[kind, item.id] = list(item.stories(corpus.story_of))
                 for index, story in enumerate(stories):
@@ -364,6 +386,12 @@ class _Links:
     def actor_url(self, actor_id: str) -> Markup:
         return self.url(Pages.actor(actor_id))
 
+    def places_url(self) -> Markup:
+        return self.url(Pages.places)
+
+    def data_url(self, anchor: str = "") -> Markup:
+        return self.url(Pages.data, anchor)
+
     def source_notes_url(self, b: Briefing, anchor: str = "") -> Markup:
         return self.url(Pages.source_notes(b), anchor)
 
@@ -375,6 +403,12 @@ class _Links:
 
     def move(self, move: ThreatMove | str) -> Markup:
         return self.to(Pages.move(move if isinstance(move, str) else move.id))
+
+    def place(self, place: Place | str) -> Markup:
+        return self.to(Pages.place(place if isinstance(place, str) else place.id))
+
+    def places(self, anchor: str = "") -> Markup:
+        return self.to(Pages.places, anchor)
 
     def article(self, entry: Entry) -> Markup:
         return self.to(Pages.article(entry))
@@ -417,12 +451,12 @@ class _Links:
 
     def appearance(self, kind: str, item_id: str, b: Briefing) -> Markup:
         """Link to what one article says about an actor, pillar or move, on whichever page holds it."""
-        first = {"actor": Pages.actor, "pillar": Pages.pillar, "move": Pages.move}[kind](item_id)
+        first = {"actor": Pages.actor, "pillar": Pages.pillar, "move": Pages.move, "place": Pages.place}[kind](item_id)
         number = self._shared.page_of[kind, item_id, b.article.seed_id]
         return self.to(Pages.numbered(first, number), Anchors.appearance(b))
 
     def use(self, b: Briefing, u: Use) -> Markup:
-        if u.section in ("actor", "pillar"):
+        if u.section in ("actor", "pillar", "place"):
             return self.appearance(u.section, u.owner, b)
         if u.section == "threat":
             return self.appearance("move", u.owner, b) if u.owner else self.to(Pages.article(b), Anchors.threat)
@@ -435,10 +469,39 @@ class _Links:
 
 class _Show:
     """The template's ``show``: what a page shows of a briefing besides links, as markup or text: its
-    sentences and excerpts, its diagrams, and whose words each statement rests on. One per build."""
+    sentences and excerpts, its diagrams and maps, and whose words each statement rests on. One per build."""
 
     def __init__(self, shared: _Shared) -> None:
         self._shared = shared
+
+    def map(self, link: _Links, ident: str, title: str, places: Sequence[Merged[Place]] | None = None, highlighted: str = "") -> Markup:
+        """The map of ``places`` (every place, by default), each mark a link to the place's page."""
+        chosen = list(self._shared.corpus.places.values()) if places is None else places
+        marks = [
+            map_svg.Place(p.id, p.name, loc.longitude, loc.latitude, loc.kind, link.url(Pages.place(p.id)), p.id == highlighted, loc.between)
+            for p in chosen
+            if (loc := p.latest.location) is not None
+        ]
+        named = ", ".join(m.name for m in marks)
+        desc = f"Map of Iraq and its neighbours marking {named}." if marks else "Map of Iraq and its neighbours."
+        return map_svg.draw_map(_region(), marks, ident=ident, title=title, desc=desc).svg
+
+    def move_places(self) -> list[tuple[Merged[ThreatMove], list[Merged[Place]]]]:
+        """Each threat move with the places the quotes of its expected move name, in any article."""
+        found = []
+        for move in self._shared.corpus.moves.values():
+            ids: dict[str, None] = {}
+            for ap in move.appearances:
+                b = ap.briefing
+                ids.update(dict.fromkeys(place_id for place_id, spans in b.place_mentions.items() if _names(spans, ap.item.expected.evidence)))
+            found.append((move, [self._shared.corpus.places[i] for i in ids]))
+        return found
+
+    @staticmethod
+    def naming(b: Briefing, place_id: str) -> list[Use]:
+        """The briefing's statements whose quotes name the place, other than what it says about the place itself."""
+        spans = b.place_mentions.get(place_id, ())
+        return [u for u in uses(b) if isinstance(u.claim, Statement) and not (u.section == "place" and u.owner == place_id) and _names(spans, u.evidence)]
 
     def threat_matrix(self) -> Markup:
         # Only pillars named as answers are columns: a condition for success answers no move.
@@ -521,11 +584,11 @@ class _Show:
     def passage(b: Briefing, e: Evidence) -> str:
         return b.article.paragraph(e.paragraph).text[e.start : e.end]
 
-    def mention_excerpts(self, b: Briefing, actor: Actor) -> list[tuple[int, Markup]]:
-        """For each paragraph that mentions the actor, a few words either side of each mention, the
-        mention marked: enough to see how the article names them; the ¶ link leads to the whole text."""
+    def mention_excerpts(self, b: Briefing, mentions: Sequence[Mention]) -> list[tuple[int, Markup]]:
+        """For each paragraph with a mention (of an actor, a place), a few words either side of each mention,
+        the mention marked: enough to see how the article names them; the ¶ link leads to the whole text."""
         by_paragraph: dict[int, list[tuple[int, int]]] = {}
-        for m in b.mentions[actor.id]:
+        for m in mentions:
             by_paragraph.setdefault(m.paragraph, []).append((m.start, m.end))
         rows = []
         for number, spans in by_paragraph.items():

@@ -70,5 +70,6 @@ def test_a_paragraph_of_several_sentences_is_split_at_their_offsets():
     assert [u.label for u in sentences[0].uses] == [
         "Summary",
         "Iraqi forces and army: who",
+        "Mosul: what the article says",
         "Relation: Iraqi forces and army fights Islamic State group (IS)",
     ]

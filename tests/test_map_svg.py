@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts import geodata
-from scripts.map_svg import PAD, REGION, Box, Place, Projection, draw_map, label_box, load_region
+from scripts.map_svg import PAD, REGION, WIDTH, Box, Place, Projection, draw_map, label_box, load_region
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIXTURE = Path(__file__).parent / "fixtures" / "geodata" / "tiny.topojson"
@@ -42,6 +42,12 @@ def draw(region, places, **kw):
 
 def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
+
+
+def titled(root: ET.Element, element: ET.Element) -> str:
+    """The title of the link or group a drawn element belongs to."""
+    parent = next(p for p in root.iter() if element in list(p))
+    return parent.find(f"{SVG}title").text
 
 
 def label_boxes(root: ET.Element) -> list[tuple[str, Box]]:
@@ -96,7 +102,8 @@ def test_layout_check_catches_overlaps():
 def test_valid_titled_svg(region):
     root = parse(draw(region, CITIES).svg)
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
+    # A group, not an image: an image's content is hidden from assistive technology, links included.
+    assert root.get("role") == "group"
     assert root.find(f"{SVG}title").text == "Places named in the briefing"
     assert root.find(f"{SVG}desc").text.startswith("Iraq and its neighbours")
     assert root.get("aria-labelledby") == "map-title map-desc"
@@ -106,10 +113,11 @@ def test_valid_titled_svg(region):
 
 def test_countries_drawn_with_a_class_per_role(region):
     root = parse(draw(region, CITIES).svg)
-    paths = {p.find(f"{SVG}title").text: p.get("class") for p in root.iter(f"{SVG}path")}
-    assert paths["Iraq"] == "map-country map-country--subject"
-    for name in ("Syria", "Turkey", "Iran", "Kuwait", "Saudi Arabia", "Jordan"):
-        assert paths[name] == "map-country map-country--neighbour"
+    classes = [p.get("class") for p in root.iter(f"{SVG}path")]
+    assert classes.count("map-country map-country--subject") == 1
+    assert classes.count("map-country map-country--neighbour") == 6
+    # Shapes and names are decoration for assistive technology: the places and the table carry the content.
+    assert all(p.get("aria-hidden") == "true" for p in root.iter(f"{SVG}path"))
     names = {t.text for t in root.iter(f"{SVG}text") if "map-country-name" in t.get("class", "")}
     assert {"Iraq", "Syria", "Turkey", "Iran"} <= names
 
@@ -145,7 +153,7 @@ def test_highlighted_place_drawn_distinctly(region):
     places = [p if p.id != "mosul" else Place(p.id, p.name, p.lon, p.lat, p.kind, p.href, True) for p in CITIES]
     root = parse(draw(region, places).svg)
     [big] = [c for c in root.iter(f"{SVG}circle") if "map-place--highlighted" in c.get("class", "")]
-    assert big.find(f"{SVG}title").text == "Mosul"
+    assert titled(root, big) == "Mosul"
     assert float(big.get("r", "")) > max(float(c.get("r", "")) for c in root.iter(f"{SVG}circle") if c is not big)
     [label] = [t for t in root.iter(f"{SVG}text") if "map-label--highlighted" in t.get("class", "")]
     assert label.text == "Mosul"
@@ -176,9 +184,51 @@ def test_links_wrap_marks(region):
     root = parse(draw(region, CITIES).svg)
     links = {a.get("href"): a for a in root.iter(f"{SVG}a")}
     assert set(links) == {"../places/baghdad/", "../places/mosul/", "../places/erbil/"}
-    assert links["../places/mosul/"].find(f"{SVG}circle").find(f"{SVG}title").text == "Mosul"
-    linked = {c.find(f"{SVG}title").text for a in links.values() for c in a.iter(f"{SVG}circle")}
+    assert links["../places/mosul/"][0].tag == f"{SVG}title"  # the title comes first: it names the link
+    assert links["../places/mosul/"][0].text == "Mosul"
+    assert links["../places/mosul/"].find(f"{SVG}circle") is not None
+    linked = {a[0].text for a in links.values()}
     assert "Qaim" not in linked
+    [qaim] = [g for g in root.iter(f"{SVG}g") if g.get("role") == "img" and g[0].text == "Qaim"]
+    assert qaim.find(f"{SVG}circle") is not None
+
+
+def test_country_place_marked_by_its_shape(region):
+    places = [Place("iraq", "Iraq", 43.74, 33.04, "country", "../places/iraq/"), Place("syria", "Syria", 38.51, 35.03, "country", "../places/syria/", True)]
+    drawing = draw(region, [*places, *CITIES[:2]])
+    root = parse(drawing.svg)
+    links = {a.get("href"): a for a in root.iter(f"{SVG}a")}
+    iraq = links["../places/iraq/"]
+    assert iraq[0].text == "Iraq"
+    assert iraq.find(f"{SVG}path").get("class") == "map-country map-country--subject map-country--place"
+    assert links["../places/syria/"].find(f"{SVG}path").get("class") == "map-country map-country--neighbour map-country--place map-country--highlighted"
+    assert iraq.find(f"{SVG}circle") is None  # no dot in the middle of a country
+    assert {"iraq", "syria"} <= set(drawing.marks)
+    assert all(drawing.marks[c].within(view_box(root)) for c in ("iraq", "syria"))
+    assert_layout(root)
+
+
+def test_border_drawn_along_the_common_line(region):
+    border = Place("iraq-syria-border", "Iraq–Syria border", 41.22, 35.29, "border", "../places/iraq-syria-border/", between=("iraq", "syria"))
+    drawing = draw(region, [border, *CITIES[:3]])
+    root = parse(drawing.svg)
+    [line] = [p for p in root.iter(f"{SVG}path") if "map-border" in p.get("class", "")]
+    points = re.findall(r"[ML]([\d.]+),([\d.]+)", line.get("d", ""))
+    assert len(points) >= 10 and not line.get("d", "").endswith("Z")
+    project = Projection(region["bounds"], WIDTH)
+    # It runs from the Jordanian tripoint to the Turkish one, along the countries' shared points.
+    for (x, y), (lon, lat) in ((points[0], (38.77, 33.37)), (points[-1], (42.36, 37.11))):
+        px, py = project(lon, lat)
+        assert abs(float(x) - px) < 1 and abs(float(y) - py) < 1
+    assert "iraq-syria-border" in drawing.labels
+    assert_layout(root)
+
+
+def test_border_between_countries_that_do_not_touch_is_a_point(region):
+    border = Place("b", "Somewhere", 44.0, 33.0, "border", between=("syria", "kuwait"))
+    root = parse(draw(region, [border]).svg)
+    assert not [p for p in root.iter(f"{SVG}path") if "map-border" in p.get("class", "")]
+    assert len(mark_boxes(root)) == 1
 
 
 def test_script_links_refused(region):
@@ -202,7 +252,7 @@ def test_hostile_text_escaped(region):
     assert a.get("href") == '../places/a"b/'
     [circle] = root.iter(f"{SVG}circle")
     assert circle.get("class") == "map-place map-place--city-onload-x"
-    assert circle.find(f"{SVG}title").text == HOSTILE
+    assert a[0].text == HOSTILE
     assert {t.text for t in root.iter(f"{SVG}text")} >= {HOSTILE}
 
 

@@ -21,6 +21,8 @@ PAGE_KINDS = {
     "pillar": "pillars/border-surveillance/",
     "threat": "threat/",
     "threat-move": "threat/escape-from-mosul/",
+    "places": "places/",
+    "place": "places/mosul/",
     "articles": "articles/",
     "timeline": "timeline/",
     "source-notes": "articles/000_b2ab8aba2c0e3d24/source-notes/",
