@@ -189,3 +189,97 @@ def test_an_inferred_date_needs_a_reason_and_evidence_and_an_undated_article(art
     path.write_text((FIXTURES / "corpus" / "dated_ap.yml").read_text() + inferred)
     with pytest.raises(CurationError, match=r"the article prints its date \(June 14, 2017\); delete 'published'"):
         curation.load(path, dated)
+
+
+# Places the fixture article names, appended to the good curation (lines counted in the joined text).
+PLACES = """
+places:
+  - id: syria
+    about:
+      text: The neighbour along whose border the army plans watchtowers, the officers said.
+      type: attributed claim
+      evidence: [watchtowers along the border with Syria]
+    mentioned_as: [Syria]
+  - id: western-desert
+    about:
+      text: Where commanders are moving troops and militants have regrouped, two officers said.
+      type: attributed claim
+      evidence: [moving troops to the western desert]
+    mentioned_as: [western desert]
+"""
+
+
+def test_places_are_verified_with_their_mentions(article, tmp_path):
+    path = tmp_path / "dateline_ap.yml"
+    path.write_text(GOOD.read_text() + PLACES)
+    briefing = curation.load(path, article)
+    assert [p.id for p in briefing.curation.places] == ["syria", "western-desert"]
+    (about,) = briefing.place("syria").about.evidence
+    assert article.paragraph(about.paragraph).text[about.start : about.end] == "watchtowers along the border with Syria"
+    (syria,) = briefing.place_mentions["syria"]
+    assert syria.paragraph == 2 and article.paragraph(2).text[syria.start : syria.end] == "Syria"
+    (desert,) = briefing.place_mentions["western-desert"]
+    assert desert.paragraph == 1 and article.paragraph(1).text[desert.start : desert.end] == "western desert"
+
+
+BAD_PLACES = [
+    pytest.param("mentioned_as: [Syria]", "mentioned_as: [Lebanon]", "place 'syria' mentioned_as: 'Lebanon' does not occur in the article",
+                 "mentioned_as: [Lebanon]", id="place-alias-not-in-article"),
+    # The article writes "Iraqi" and never "Iraq" (its headline is not a paragraph): a name is found as a whole word only.
+    pytest.param("mentioned_as: [western desert]", "mentioned_as: [Iraq]", "place 'western-desert' mentioned_as: 'Iraq' does not occur in the article",
+                 "mentioned_as: [Iraq]", id="place-alias-inside-a-longer-word"),
+    pytest.param("  - id: western-desert", "  - id: syria", "place id 'syria' is used twice (first on line", "  - id: syria\n    about:\n      text: Where", id="duplicate-place-id"),
+    pytest.param("  - id: western-desert", "  - id: Western-Desert", "place id 'Western-Desert' must be lowercase letters, digits and single hyphens",
+                 "  - id: Western-Desert", id="place-id-not-an-id"),
+    pytest.param("evidence: [watchtowers along the border with Syria]", "evidence: [watchtowers along the border with Jordan]",
+                 'quote not found in dateline_ap.txt: "watchtowers along the border with Jordan"', "border with Jordan", id="place-quote-not-in-article"),
+    pytest.param("evidence: [moving troops to the western desert]", "evidence: []", "has no evidence", "      text: Where commanders", id="place-about-without-evidence"),
+    pytest.param("    mentioned_as: [Syria]\n", "", "missing field 'mentioned_as'", "  - id: syria", id="place-missing-mentioned-as"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message", "line_marker"), BAD_PLACES)
+def test_a_bad_place_fails_with_file_line_and_fix(article, tmp_path, old, new, message, line_marker):
+    text = GOOD.read_text() + PLACES
+    assert text.count(old) == 1, old
+    bad = text.replace(old, new)
+    path = tmp_path / "dateline_ap.yml"
+    path.write_text(bad)
+    with pytest.raises(CurationError) as caught:
+        curation.load(path, article)
+    error = caught.value
+    assert message in str(error)
+    assert error.line == line_of(bad, line_marker), str(error)
+    assert str(error).startswith(f"{path}:{error.line}: ") and "\n" not in str(error)
+    if "does not occur" in message:
+        assert str(error).endswith("use the words the article uses")
+
+
+def test_a_place_quote_not_in_the_article_names_the_place_statement(article, tmp_path):
+    path = tmp_path / "c.yml"
+    path.write_text((GOOD.read_text() + PLACES).replace("[moving troops to the western desert]", "[moving tanks to the western desert]"))
+    with pytest.raises(CurationError) as caught:
+        curation.load(path, article)
+    message = str(caught.value)
+    assert "place 'western-desert'.about.evidence[1] (\"Where commanders are moving troops" in message
+    assert "Closest passage (¶1)" in message
+
+
+def test_place_mentions_are_whole_words_with_their_paragraph_and_offsets():
+    briefing = load_entry(FIRST_SEED)
+    paragraphs = {p.number: p.text for p in briefing.article.paragraphs}
+    inside_iraqi = {(n, m.start()) for n, text in paragraphs.items() for m in re.finditer(r"Iraqi", text)}
+    assert inside_iraqi  # the article writes "Iraqi" too: none of those is a mention of Iraq
+    iraq = briefing.place_mentions["iraq"]
+    whole = {(n, m.start(), m.end()) for n, text in paragraphs.items() for m in re.finditer(r"\bIraq\b", text)}
+    assert iraq and {(m.paragraph, m.start, m.end) for m in iraq} <= whole
+    assert not {(m.paragraph, m.start) for m in iraq} & inside_iraqi
+    for place in briefing.curation.places:
+        mentions = briefing.place_mentions[place.id]
+        assert mentions, place.id
+        assert list(mentions) == sorted(mentions, key=lambda m: (m.paragraph, m.start))
+        for m in mentions:
+            text = paragraphs[m.paragraph]
+            # A mention is one of the names, or names that overlap in the text read as one ("the border with Syria").
+            assert text[m.start : m.end].startswith(place.mentioned_as) and text[m.start : m.end].endswith(place.mentioned_as), (place.id, m)
+            assert not text[m.start - 1 : m.start].isalnum() and not text[m.end : m.end + 1].isalnum()
