@@ -255,7 +255,7 @@ def verify(curation: Curation, article: Article, path: Path) -> Briefing:
         check.inferred_date(checked.published)
     check.bottom_line(checked.bottom_line)
     mentions = {actor.id: check.mentions(f"actor '{actor.id}'", actor.mentioned_as, actor.line_of("mentioned_as")) for actor in checked.actors}
-    places = {place.id: check.mentions(f"place '{place.id}'", place.mentioned_as, place.line_of("mentioned_as")) for place in checked.places}
+    places = {place.id: check.mentions(f"place '{place.id}'", place.mentioned_as, place.line_of("mentioned_as"), joined=False) for place in checked.places}
     return Briefing(article=article, curation=checked, curation_path=path.name, mentions=mentions, place_mentions=places, warnings=tuple(check.warnings))
 
 
@@ -416,17 +416,27 @@ class _Verifier:
             if inferred.until <= inferred.date:
                 self.fail(inferred.line, f"published.until: '{inferred.until}' is not after date '{inferred.date}'; a range runs from date to until")
 
-    def mentions(self, owner: str, mentioned_as: tuple[str, ...], line: int) -> tuple[Mention, ...]:
-        """Every place the article writes one of the names, whole words only: the verbatim evidence of each mention."""
+    def mentions(self, owner: str, mentioned_as: tuple[str, ...], line: int, joined: bool = True) -> tuple[Mention, ...]:
+        """Every place the article writes one of the names, whole words only: the verbatim evidence of each
+        mention. Names that overlap ("the border", "border with Syria") are one mention, spanning both.
+        ``joined=False``: a name joined to another word by a hyphen is not a mention ("post-Mosul IS" names
+        a time, not the city)."""
+        edge = r"\w" if joined else r"[\w-]"
         found: list[Mention] = []
         for alias in mentioned_as:
-            pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")  # whole words only
+            pattern = re.compile(rf"(?<!{edge})" + re.escape(alias) + rf"(?!{edge})")
             hits = [Mention(p.number, m.start(), m.end()) for p in self.article.paragraphs for m in pattern.finditer(p.text)]
             if not hits:
-                self.fail(line, f"{owner} mentioned_as: '{alias}' does not occur in the article; use the words the article uses")
+                self.fail(line, f"{owner} mentioned_as: '{alias}' does not occur in the article as a word of its own; use the words the article uses")
             found.extend(hits)
-        unique = {(m.paragraph, m.start): m for m in found}
-        return tuple(sorted(unique.values(), key=lambda m: (m.paragraph, m.start)))
+        merged: list[Mention] = []
+        for m in sorted(found, key=lambda m: (m.paragraph, m.start, -m.end)):
+            last = merged[-1] if merged else None
+            if last is not None and last.paragraph == m.paragraph and m.start < last.end:
+                merged[-1] = Mention(last.paragraph, last.start, max(last.end, m.end))
+            else:
+                merged.append(m)
+        return tuple(merged)
 
 
 def _statements(value: Any) -> list[Statement]:

@@ -25,6 +25,7 @@ import yaml
 from .briefing import Actor, ActorKind, Curation, Draft, Location, Place, internal
 from .curation import ID_PATTERN, _Builder
 from .errors import BriefingError, CurationError, display_path
+from .map_svg import map_countries
 from .strict_yaml import compose, error_line
 
 ENTITIES = Path(__file__).resolve().parent.parent / "docs" / "entities.yml"
@@ -122,6 +123,10 @@ def _check_location(place_id: str, location: Location, path: Path) -> None:
             )
     if location.between and (location.kind != "border" or len(location.between) != 2):
         raise BriefingError(path, f"places.{place_id}.between: only a border runs between places; give a border its two countries", location.line_of("between"))
+    unknown = [c for c in location.between if c not in map_countries()]
+    if unknown:
+        known = ", ".join(sorted(map_countries()))
+        raise BriefingError(path, f"places.{place_id}.between: '{unknown[0]}' is not a country of the map; use one of {known}", location.line_of("between"))
 
 
 def resolve(curation: Curation | Draft, entities: Entities, path: Path) -> Curation | Draft:

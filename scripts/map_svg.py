@@ -15,6 +15,7 @@ places still gives it. Sizes are estimated from the font size and the number of 
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -31,7 +32,7 @@ from .text import clean
 
 REGION = Path(__file__).with_name("data") / "region.json"
 
-WIDTH = 340.0  # user units of the viewBox: at a 360 px phone's column (about 330 px) a 12-unit label is about 12 px
+WIDTH = 320.0  # user units of the viewBox: in a 360 px phone's column (328 px) a 12-unit label is drawn at 12.3 px
 PAD = 8.0  # room around the countries' box, so a mark on its edge is drawn whole
 FONT = 12.0  # label size in user units; briefing.css sets the same
 CHAR = 0.6  # average advance of a character, as a share of the font size (sans-serif, mixed case)
@@ -83,6 +84,12 @@ def load_region(path: Path = REGION) -> dict[str, Any]:
     """The vendored region document."""
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@functools.cache
+def map_countries() -> frozenset[str]:
+    """The ids of the countries the map draws, which a border's ``between`` names."""
+    return frozenset(str(c["id"]) for c in load_region()["countries"])
 
 
 def text_width(text: str, bold: bool = False) -> float:
@@ -202,7 +209,7 @@ def draw_map(region: Mapping[str, Any], places: Sequence[Place], *, ident: str, 
     marks: dict[str, Box] = {}
     centres: dict[str, tuple[float, float, float]] = {}
     for p in shown:
-        cx, cy = project(p.lon, p.lat)  # a border's mark too: its gazetteer point, on the line
+        cx, cy = project(p.lon, p.lat)  # for a border, its gazetteer point on the line: its label goes beside it
         r = RADIUS_HIGHLIGHTED if p.highlighted else RADIUS
         centres[p.id] = (cx, cy, r)
         marks[p.id] = Box(cx - r, cy - r, 2 * r, 2 * r)
@@ -250,19 +257,18 @@ def draw_map(region: Mapping[str, Any], places: Sequence[Place], *, ident: str, 
             body.append(shape.replace("<path ", '<path aria-hidden="true" ', 1))
     body.append(f'<g aria-hidden="true">{"".join(names)}</g>' if names else "")
 
-    for place_id, line in borders.items():
-        place = next(p for p in places if p.id == place_id)
-        cls = "map-border" + (" map-border--highlighted" if place.highlighted else "")
-        body.append(f'<path class="{cls}" aria-hidden="true" d="{_path_open([project(lon, lat) for lon, lat in line])}"/>')
-
     for p in shown:
-        cx, cy, r = centres[p.id]
-        cls = f"map-place map-place--{_token(p.kind)}" + (" map-place--highlighted" if p.highlighted else "")
-        mark = f'<title>{_t(p.name)}</title><circle class="{cls}" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}"/>' + label_svg.get(p.id, "")
-        body.append(_linked(p, mark))
+        if p.id in borders:  # the line itself is the mark: a dot would read as one spot on it
+            cls = "map-border" + (" map-border--highlighted" if p.highlighted else "")
+            shape = f'<path class="{cls}" d="{_path_open([project(lon, lat) for lon, lat in borders[p.id]])}"/>'
+        else:
+            cx, cy, r = centres[p.id]
+            cls = f"map-place map-place--{_token(p.kind)}" + (" map-place--highlighted" if p.highlighted else "")
+            shape = f'<circle class="{cls}" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}"/>'
+        body.append(_linked(p, f"<title>{_t(p.name)}</title>{shape}{label_svg.get(p.id, '')}"))
 
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" role="group" viewBox="0 0 {_n(project.width)} {_n(project.height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {_n(project.width)} {_n(project.height)}" '
         f'width="{_n(project.width)}" height="{_n(project.height)}" aria-labelledby="{ident_t}-title {ident_t}-desc">'
         f'<title id="{ident_t}-title">{_t(title)}</title><desc id="{ident_t}-desc">{_t(desc)}</desc>' + "".join(body) + "</svg>"
     )

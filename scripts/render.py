@@ -253,14 +253,16 @@ def render_site(
 
 
 def search_terms(corpus: Corpus) -> str:
-    """Groups of words the Search page treats as one: each actor's name with its declared other names
-    (Islamic State group, IS, ISIS, ISIL, Daesh), and the spellings docs/entities.yml lists."""
+    """Groups of words the Search page treats as one: each actor's and place's name with its declared other
+    names (Islamic State group, IS, ISIS, ISIL, Daesh; Iraq–Syria border, Syrian border), and the spellings
+    docs/entities.yml lists."""
     groups: list[list[str]] = []
     for actor in corpus.actors.values():
         if actor.other_names:
             short = re.sub(r"\s*\((.+)\)$", "", actor.name)  # "Islamic State group (IS)": the name, then "IS"
             inside = re.findall(r"\((.+)\)$", actor.name)
             groups.append(list(dict.fromkeys([short, *inside, *actor.other_names])))
+    groups += [[place.name, *place.other_names] for place in corpus.places.values() if place.other_names]
     groups += [list(group) for group in corpus.spellings]
     return json.dumps(groups, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -313,6 +315,12 @@ def _words_around(text: str, start: int, end: int, lo: int, hi: int, words: int)
 @functools.cache
 def _region() -> dict[str, Any]:
     return map_svg.load_region()
+
+
+@functools.lru_cache(maxsize=256)
+def _drawn(marks: tuple[map_svg.Place, ...], ident: str, title: str, desc: str) -> Markup:
+    """A map, drawn once for all the pages that show the same one (a place's page 2, 3 … link alike)."""
+    return map_svg.draw_map(_region(), marks, ident=ident, title=title, desc=desc).svg
 
 
 def _names(mentions: Sequence[Mention], evidence: Sequence[Evidence]) -> bool:
@@ -477,14 +485,15 @@ class _Show:
     def map(self, link: _Links, ident: str, title: str, places: Sequence[Merged[Place]] | None = None, highlighted: str = "") -> Markup:
         """The map of ``places`` (every place, by default), each mark a link to the place's page."""
         chosen = list(self._shared.corpus.places.values()) if places is None else places
-        marks = [
-            map_svg.Place(p.id, p.name, loc.longitude, loc.latitude, loc.kind, link.url(Pages.place(p.id)), p.id == highlighted, loc.between)
-            for p in chosen
-            if (loc := p.latest.location) is not None
-        ]
+        marks = []
+        for p in chosen:
+            if (loc := p.latest.location) is not None:
+                own = p.id == highlighted  # the page's own place: marked, not linked to itself
+                href = None if own else link.url(Pages.place(p.id))
+                marks.append(map_svg.Place(p.id, p.name, loc.longitude, loc.latitude, loc.kind, href, own, loc.between))
         named = ", ".join(m.name for m in marks)
         desc = f"Map of Iraq and its neighbours marking {named}." if marks else "Map of Iraq and its neighbours."
-        return map_svg.draw_map(_region(), marks, ident=ident, title=title, desc=desc).svg
+        return _drawn(tuple(marks), ident, title, desc)
 
     def move_places(self) -> list[tuple[Merged[ThreatMove], list[Merged[Place]]]]:
         """Each threat move with the places the quotes of its expected move name, in any article."""

@@ -79,6 +79,8 @@ def _titles(results) -> list[str]:
         ("Daesh", "Islamic State group (IS)", ("Daesh", "Islamic State")),
         ("ISIL", "Islamic State group (IS)", ("ISIL", "Islamic State")),
         ("organized crime", "Organised crime to fund operations", ("Organised",)),  # either spelling finds the other
+        ("Baghdad", "Baghdad", ("Baghdad",)),  # a place's page
+        ("Syrian border", "Iraq–Syria border", ("Syrian border", "border")),  # a place's other name
     ],
 )
 def test_search_finds_the_statement_a_reader_asks_for(browser, site_url, query, title, words):
@@ -284,10 +286,11 @@ def test_type_badges_keep_their_own_colour_everywhere(browser, site_url, path):
 
 
 # The size a label is drawn at on screen: its font size times the picture's scale (rotation included).
-RENDERED_LABEL_SIZES = """() => [...document.querySelectorAll('.md-content svg text')]
+RENDERED_LABEL_SIZES = """selector => [...document.querySelectorAll(selector)]
     .filter(t => t.getClientRects().length)
     .map(t => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })"""
 PICTURE_PAGES = {"threat/": "table", ARTICLE: ".relations li", ARTICLE + "source-notes/": "p.chain"}
+MAP_PAGES = {"": ".places-table table", "places/": ".places-table table", "places/mosul/": "a[href='../']", "threat/": "table"}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
@@ -295,12 +298,38 @@ def test_pictures_are_readable_or_give_way_to_their_text(browser, site_url, view
     with recorded_page(browser, site_url, viewport=viewport) as (page, _):
         for path, equivalent in PICTURE_PAGES.items():
             page.goto(site_url + path, wait_until="networkidle")
-            sizes = page.evaluate(RENDERED_LABEL_SIZES)
+            sizes = page.evaluate(RENDERED_LABEL_SIZES, ".md-content svg:not(.map-svg) text")
             if viewport is PHONE:
                 assert sizes == [], f"{path}: a picture is drawn at 360 px"
             else:
                 assert sizes and min(sizes) >= 12, f"{path}: labels drawn at {min(sizes):.1f} px"
             expect(page.locator(f".md-content {equivalent}").first).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+def test_maps_are_drawn_readable_at_every_width_with_their_text_beside(browser, site_url, viewport):
+    """Unlike the diagrams, a map stays at 360 px (it shrinks with the column): its labels must stay readable."""
+    with recorded_page(browser, site_url, viewport=viewport) as (page, _):
+        for path, equivalent in MAP_PAGES.items():
+            page.goto(site_url + path, wait_until="networkidle")
+            sizes = page.evaluate(RENDERED_LABEL_SIZES, ".md-content svg.map-svg text")
+            assert len(sizes) >= 5, f"{path}: {len(sizes)} map labels drawn"
+            assert min(sizes) >= 12, f"{path}: map labels drawn at {min(sizes):.1f} px"
+            box = page.locator(".md-content svg.map-svg").bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"{path}: the map leaves the screen"
+            expect(page.locator(f".md-content {equivalent}").first).to_be_visible()
+
+
+def test_a_mark_on_the_map_opens_its_place_page(browser, site_url):
+    with recorded_page(browser, site_url, viewport=DESKTOP) as (page, _):
+        page.goto(site_url, wait_until="networkidle")
+        page.locator("svg.map-svg a", has=page.locator("title", has_text="Baghdad")).locator("circle").click()
+        page.wait_for_url(site_url + "places/baghdad/")
+        expect(page.locator("h1")).to_have_text(re.compile(r"^Baghdad\b"))  # the theme adds a permalink after it
+        # On the place's page, its mark is the highlighted one.
+        highlighted = page.locator("svg.map-svg .map-place--highlighted")
+        expect(highlighted).to_have_count(1)
+        expect(highlighted.locator("xpath=..").locator("title")).to_have_text("Baghdad")
 
 
 def test_the_address_keeps_the_link_the_reader_opened(browser, site_url):

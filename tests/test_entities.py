@@ -80,13 +80,14 @@ GAZETTEER = "places:\n  mosul:\n    name: Mosul\n    kind: city\n    lat: 36.335
         (GAZETTEER.replace("lon: 43.119", "lon: 43°7′E"), "places.mosul.lon: '43°7′E' is not decimal degrees", 6),
         (GAZETTEER + "    between: [iraq, syria]\n", "places.mosul.between: only a border runs between places; give a border its two countries", 8),
         (GAZETTEER.replace("kind: city", "kind: border") + "    between: [iraq]\n", "places.mosul.between: only a border runs between places", 8),
+        (GAZETTEER.replace("kind: city", "kind: border") + "    between: [iraq, lebanon]\n", "places.mosul.between: 'lebanon' is not a country of the map; use one of iran, iraq,", 8),
         (GAZETTEER.replace("  mosul:", "  Mosul:"), "places: 'Mosul' is not an id (lowercase letters, digits and single hyphens)", 2),
         (GAZETTEER.replace("  mosul:", "  mosul_city:"), "places: 'mosul_city' is not an id", 2),
         (GAZETTEER.replace("kind: city", "kind: village"), "places.mosul.kind: 'village' is not one of: city", 4),
         (GAZETTEER + GAZETTEER.removeprefix("places:\n"), "place 'mosul' is listed twice (first on line 3); keep one", 8),
     ],
     ids=["no-lat", "no-source", "lat-95", "decimal-comma", "lon-beyond-180", "degrees-minutes", "between-on-a-city",
-         "border-with-one-country", "capitalised-id", "underscore-id", "unknown-kind", "listed-twice"],
+         "border-with-one-country", "border-with-a-country-off-the-map", "capitalised-id", "underscore-id", "unknown-kind", "listed-twice"],
 )
 def test_a_bad_gazetteer_entry_names_file_line_and_fix(tmp_path, text, message, line):
     path = tmp_path / "entities.yml"

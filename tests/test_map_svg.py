@@ -5,18 +5,17 @@ Also the vendored boundaries (scripts/data/region.json) and the TopoJSON decodin
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from scripts import geodata
-from scripts.map_svg import PAD, REGION, WIDTH, Box, Place, Projection, draw_map, label_box, load_region
+from scripts.map_svg import PAD, REGION, WIDTH, Box, Place, Projection, draw_map, load_region
 
-SVG = "{http://www.w3.org/2000/svg}"
+from .map_layout import SVG, assert_layout, mark_boxes, parse, titled, view_box
+
 FIXTURE = Path(__file__).parent / "fixtures" / "geodata" / "tiny.topojson"
 
 CITIES = [
@@ -40,52 +39,6 @@ def draw(region, places, **kw):
     return draw_map(region, places, ident="map", title="Places named in the briefing", desc="Iraq and its neighbours, with the places the articles name.", **kw)
 
 
-def parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)
-
-
-def titled(root: ET.Element, element: ET.Element) -> str:
-    """The title of the link or group a drawn element belongs to."""
-    parent = next(p for p in root.iter() if element in list(p))
-    return parent.find(f"{SVG}title").text
-
-
-def label_boxes(root: ET.Element) -> list[tuple[str, Box]]:
-    """Every label's box, recomputed from the SVG as written, with the placer's own estimate."""
-    out = []
-    for text in root.iter(f"{SVG}text"):
-        classes = text.get("class", "").split()
-        out.append(
-            (text.text or "", label_box(float(text.get("x", "")), float(text.get("y", "")), text.text or "", text.get("text-anchor", ""), "map-label--highlighted" in classes))
-        )
-    return out
-
-
-def mark_boxes(root: ET.Element) -> list[Box]:
-    out = []
-    for c in root.iter(f"{SVG}circle"):
-        cx, cy, r = (float(c.get(k, "")) for k in ("cx", "cy", "r"))
-        out.append(Box(cx - r, cy - r, 2 * r, 2 * r))
-    return out
-
-
-def view_box(root: ET.Element) -> Box:
-    x, y, w, h = (float(v) for v in root.get("viewBox", "").split())
-    return Box(x, y, w, h)
-
-
-def assert_layout(root: ET.Element) -> None:
-    labels = label_boxes(root)
-    marks = mark_boxes(root)
-    frame = view_box(root)
-    for (a_text, a), (b_text, b) in itertools.combinations(labels, 2):
-        assert not a.overlaps(b), f"labels {a_text!r} and {b_text!r} overlap"
-    for text, box in labels:
-        assert box.within(frame), f"label {text!r} leaves the picture"
-        for mark in marks:
-            assert not box.overlaps(mark), f"label {text!r} covers a mark"
-
-
 def test_layout_check_catches_overlaps():
     """The overlap check used below fails on labels that touch, so its passing means something."""
     svg = (
@@ -102,8 +55,9 @@ def test_layout_check_catches_overlaps():
 def test_valid_titled_svg(region):
     root = parse(draw(region, CITIES).svg)
     assert root.tag == f"{SVG}svg"
-    # A group, not an image: an image's content is hidden from assistive technology, links included.
-    assert root.get("role") == "group"
+    # No role="img": an image's content is hidden from assistive technology, links included. The
+    # implicit role (a graphics document) keeps the links, and the title and description name it.
+    assert root.get("role") is None
     assert root.find(f"{SVG}title").text == "Places named in the briefing"
     assert root.find(f"{SVG}desc").text.startswith("Iraq and its neighbours")
     assert root.get("aria-labelledby") == "map-title map-desc"
@@ -221,6 +175,9 @@ def test_border_drawn_along_the_common_line(region):
         px, py = project(lon, lat)
         assert abs(float(x) - px) < 1 and abs(float(y) - py) < 1
     assert "iraq-syria-border" in drawing.labels
+    [link] = [a for a in root.iter(f"{SVG}a") if a.get("href") == "../places/iraq-syria-border/"]
+    assert link[0].text == "Iraq–Syria border" and link.find(f"{SVG}path") is line  # the line is the link
+    assert link.find(f"{SVG}circle") is None  # no dot that would read as one spot on the border
     assert_layout(root)
 
 

@@ -122,11 +122,6 @@ def test_briefing_json_lists_each_place_with_coordinates_and_exact_mentions(firs
         assert [(m["paragraph"], m["start"], m["end"]) for m in place["mentions"]] == mentions != []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scripts/schema/briefing.schema.json: a statement's 'section' is one of article, actor, pillar, threat, source-notes, "
-    "relations; scripts/coverage.py gives a place's 'about' statement the section 'place', which the schema refuses",
-)
 def test_briefing_json_with_places_validates_against_its_schema(first_files):
     data = json.loads(first_files["data/briefing.json"])
     schema = json.loads(first_files["data/briefing.schema.json"])

@@ -66,6 +66,7 @@ def test_every_page_kind_is_built(built_site, briefing):
     expected = {"index.html", "404.html", ARTICLE, NOTES, "actors/index.html", "pillars/index.html", "threat/index.html", "about/index.html"}
     expected |= {f"actors/{a.id}/index.html" for a in briefing.curation.actors}
     expected |= {f"pillars/{p.id}/index.html" for p in briefing.curation.pillars}
+    expected |= {"places/index.html", *(f"places/{p.id}/index.html" for p in briefing.curation.places)}
     assert expected <= {str(p.relative_to(built_site)) for p in pages(built_site)}
 
 
@@ -134,6 +135,7 @@ def test_every_curated_statement_is_on_the_site(built_site, briefing):
     statements += [s for a in c.actors for s in (a.who, a.role)]
     statements += [s for p in c.pillars for s in (p.what, p.why)]
     statements += [m.expected for m in c.threat.moves]
+    statements += [p.about for p in c.places]
     for statement in statements:
         assert normalise(statement.text)[0] in shown
 
@@ -145,8 +147,8 @@ def headings(doc: BeautifulSoup, level: str = "h2") -> list[str]:
 def test_page_kinds_have_their_sections(built_site, briefing):
     home = page(built_site, "index.html")
     assert headings(home, "h1") == ["Iraq after Mosul: a source-grounded briefing"]
-    assert headings(home)[:3] == ["What the strategy answers, and what it leaves open", "Key points", "Explore the briefing"]
-    assert len(home.select(".grid.cards li")) == 5
+    assert headings(home)[:4] == ["What the strategy answers, and what it leaves open", "Key points", "Where", "Explore the briefing"]
+    assert len(home.select(".grid.cards li")) == 6
     # The bottom line comes first, right under the title; the moves with no named response are stated.
     assert home.find("h1").find_next(["div", "p", "h2"])["class"] == ["bottom-line"]
     gaps = home.select_one("p.gaps").get_text(" ")
@@ -313,6 +315,6 @@ def test_search_indexes_every_curated_statement_and_the_article_text_once(built_
     sentence = "It could still take weeks for Iraqi forces to fully retake the northern city of Mosul"
     assert [f["url"] for f in fragments if sentence in f["content"]] == ["/articles/000_b2ab8aba2c0e3d24/"]
     kinds = {k for f in fragments for k in f["filters"].get("kind", [])}
-    assert kinds == {"article", "actor", "pillar", "threat move", "source notes", "overview"}
+    assert kinds == {"article", "actor", "pillar", "threat move", "place", "source notes", "overview"}
     types = {t for f in fragments for t in f["filters"].get("type", [])}
     assert types == {"reported fact", "attributed claim", "plan", "forecast", "condition"}

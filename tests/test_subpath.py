@@ -56,7 +56,9 @@ def outside(base: str, urls: Iterable[str]) -> list[str]:
 
 def hrefs(page: Page) -> list[str]:
     """Every link and linked resource of the page, resolved as the browser resolves it."""
-    return page.eval_on_selector_all("a[href], link[href]", "els => els.map(e => e.href)")
+    # An SVG link's href is an SVGAnimatedString, not the resolved address: resolve its written value.
+    resolve = "e => typeof e.href === 'string' ? e.href : new URL(e.href.baseVal, document.baseURI).href"
+    return page.eval_on_selector_all("a[href], link[href]", f"els => els.map({resolve})")
 
 
 def load_problems(recorder: Recorder) -> list[str]:
