@@ -41,12 +41,13 @@ def structure_digest(corpus: Corpus, site_url: str, glossary: dict[str, str], te
         add(article.byline, article.published, article.credits, entry.date)
         if isinstance(entry, Briefing):
             curation = entry.curation
-            add([a.id for a in curation.actors], [p.id for p in curation.pillars], [m.id for m in curation.threat.moves])
+            add([a.id for a in curation.actors], [p.id for p in curation.pillars], [m.id for m in curation.threat.moves], [p.id for p in curation.places])
     add(sorted(corpus.story_of.items()))
-    for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves)):
+    for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves), ("place", corpus.places)):
         for item in merged.values():
             add(kind, item.id, item.name, item.other_names, [a.briefing.article.seed_id for a in item.appearances])
     add([actor.latest.kind for actor in corpus.actors.values()])  # the actors index groups them by kind
+    add([place.latest.location for place in corpus.places.values()])  # every place page's map draws them all
     return digest.hexdigest()
 
 

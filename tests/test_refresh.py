@@ -78,6 +78,26 @@ def _first_difference(served: bytes, expected: bytes) -> str:
     return f"at byte {at}: served {served[at - 80 : at + 80]!r}, clean {expected[at - 80 : at + 80]!r}"
 
 
+NEW_PLACE = """  northern-iraq:
+    name: Northern Iraq
+    kind: region
+    lat: 36.0
+    lon: 43.5
+    source: a point chosen for this test
+"""
+NAMES_NEW_PLACE = """
+places:
+  - id: northern-iraq
+    about:
+      text: Where, with the west, the agency writes that the group's territory in Iraq would be reduced to small pockets if Mosul falls.
+      type: forecast
+      evidence:
+        - would be reduced to small pockets in the north and west
+    mentioned_as:
+      - the north
+"""
+
+
 def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
     seed = next(SEEDS.glob("*.txt"))
     first = {p.name: p.read_bytes() for p in SEEDS.iterdir() if not p.name.startswith(".")}
@@ -114,6 +134,11 @@ def test_the_preview_rebuilds_what_an_edit_changed_and_is_never_stale(tmp_path):
                 [lambda: rename_actor(seeds / "dated_ap.yml", "iraqi-forces", "iraqi-army", "    name: Iraqi army\n    kind: security force\n")],
             ),
             ("an article is deleted", [lambda s=s: (seeds / f"dated_ap{s}").unlink() for s in (".yml", ".txt")]),
+            ("a place is added to the gazetteer", [lambda: edit(project / "docs" / "entities.yml", "\nplaces:\n", "\nplaces:\n" + NEW_PLACE)]),
+            (  # every place page's map draws every place: the pages of places this article does not name change too
+                "an article names a new place",
+                [lambda: copy_yml.write_text(copy_yml.read_text() + NAMES_NEW_PLACE)],
+            ),
             ("a page is added to docs/", [lambda: (project / "docs" / "notes.md").write_text("# Editor's notes\n\nA page of the site's own.\n")]),
             ("the page is deleted from docs/", [lambda: (project / "docs" / "notes.md").unlink()]),
             ("a quote is broken", [lambda: edit(copy_yml, "beef up surveillance by Iraqi drones", "beef up surveillance by Iraqi jets")]),
