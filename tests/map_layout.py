@@ -4,6 +4,7 @@ boxes recomputed from the SVG as written, with the placer's own size estimate.""
 from __future__ import annotations
 
 import itertools
+import re
 import xml.etree.ElementTree as ET
 
 from scripts.map_svg import Box, label_box
@@ -53,3 +54,12 @@ def assert_layout(root: ET.Element) -> None:
         assert box.within(frame), f"label {text!r} leaves the picture"
         for mark in marks:
             assert not box.overlaps(mark), f"label {text!r} covers a mark"
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """The absolute points of a path written as the map writes it: "M x,y l dx,dy dx,dy … [z]"."""
+    numbers = [float(n) for n in re.findall(r"-?[\d.]+", d)]
+    points = [(numbers[0], numbers[1])]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+        points.append((points[-1][0] + dx, points[-1][1] + dy))
+    return points
