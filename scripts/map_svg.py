@@ -243,7 +243,9 @@ def draw_map(region: Mapping[str, Any], places: Sequence[Place], *, ident: str, 
             unlabelled.append(p.id)
 
     # Only the places are for assistive technology (each link named by its title); the rest is decoration.
-    body: list[str] = [f'<rect class="map-sea" aria-hidden="true" x="0" y="0" width="{_n(project.width)}" height="{_n(project.height)}"/>']
+    # The frame is drawn half a unit inside the picture: a stroke on its edge would be half clipped, or all.
+    sea = f'x="0.5" y="0.5" width="{_n(project.width - 1)}" height="{_n(project.height - 1)}"'
+    body: list[str] = [f'<rect class="map-sea" aria-hidden="true" {sea}/>']
     names: list[str] = []
     unnamed: list[str] = []
     countries = sorted(region["countries"], key=lambda c: (c["role"] == "subject", str(c["id"])))  # Iraq last, on top
@@ -270,7 +272,8 @@ def draw_map(region: Mapping[str, Any], places: Sequence[Place], *, ident: str, 
     for p in shown:
         if p.id in borders:  # the line itself is the mark: a dot would read as one spot on it
             cls = "map-border" + (" map-border--highlighted" if p.highlighted else "")
-            shape = f'<path class="{cls}" d="{_line([project(lon, lat) for lon, lat in borders[p.id]])}"/>'
+            d = _line([project(lon, lat) for lon, lat in borders[p.id]])
+            shape = f'<path class="map-border-halo" d="{d}"/><path class="{cls}" d="{d}"/>'
         else:
             cx, cy, r = centres[p.id]
             cls = f"map-place map-place--{_token(p.kind)}" + (" map-place--highlighted" if p.highlighted else "")

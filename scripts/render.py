@@ -495,6 +495,12 @@ class _Show:
         desc = f"Map of Iraq and its neighbours marking {named}." if marks else "Map of Iraq and its neighbours."
         return _drawn(tuple(marks), ident, title, desc)
 
+    def off_map(self, places: Sequence[Merged[Place]] | None = None) -> list[str]:
+        """The names of the places outside the map's region (a capital abroad): the caption names them."""
+        chosen = list(self._shared.corpus.places.values()) if places is None else places
+        box = map_svg.Projection(_region()["bounds"], map_svg.WIDTH)
+        return [p.name for p in chosen if (loc := p.latest.location) is not None and not box.covers(loc.longitude, loc.latitude)]
+
     def move_places(self) -> list[tuple[Merged[ThreatMove], list[Merged[Place]]]]:
         """Each threat move with the places the quotes of its expected move name, in any article."""
         found = []

@@ -290,7 +290,7 @@ RENDERED_LABEL_SIZES = """selector => [...document.querySelectorAll(selector)]
     .filter(t => t.getClientRects().length)
     .map(t => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })"""
 PICTURE_PAGES = {"threat/": "table", ARTICLE: ".relations li", ARTICLE + "source-notes/": "p.chain"}
-MAP_PAGES = {"": ".places-table table", "places/": ".places-table table", "places/mosul/": "a[href='../']", "threat/": "table"}
+MAP_PAGES = {"": ".places-table table", "places/": ".places-table table", "places/mosul/": "figcaption a[href='../']", "threat/": "table"}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
