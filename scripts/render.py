@@ -202,6 +202,9 @@ def render_site(
         """An item's page is made from the articles of its stories, and its newest article (its heading)."""
         return lambda pager: (latest, *(a.briefing for story in pager.items for a in story.appearances))
 
+    def stories_only(pager: Pager) -> Sequence[Entry]:
+        return tuple(a.briefing for story in pager.items for a in story.appearances)
+
     def structure_only(pager: Pager) -> Sequence[Entry]:
         return ()  # the lists of articles show what the structure digest holds: titles, dates, outlets, copies
 
@@ -245,8 +248,9 @@ def render_site(
     for move in corpus.moves.values():
         paged(Pages.move(move.id), "move.md", shared.stories["move", move.id], PER_PAGE["appearances"], story_pages(move.appearances[0].briefing), move=move)
     for place in corpus.places.values():
-        own = story_pages(place.appearances[0].briefing)
-        paged(Pages.place(place.id), "place.md", shared.stories["place", place.id], PER_PAGE["appearances"], own, place=place)
+        # A place's name, kind and map come from the gazetteer (in the structure digest), not from its newest
+        # article: each page is made from its own stories' articles only, so an edit redraws one page, not all.
+        paged(Pages.place(place.id), "place.md", shared.stories["place", place.id], PER_PAGE["appearances"], stories_only, place=place)
     if memo is not None:
         memo.finish()
     return Site(pages=pages, nav=_nav(list(static_nav)), files=files)
