@@ -51,6 +51,16 @@ def internal(default=0):  # noqa: ANN001, ANN201 - tiny helper for dataclass fie
     return field(default=default, metadata={"internal": True}, compare=False)
 
 
+class FieldLines:
+    """For a record that keeps each field's own line (``field_lines``): the line to name in a message."""
+
+    line: int
+    field_lines: tuple[tuple[str, int], ...]
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A verbatim quote from the article. ``paragraph``/``start``/``end`` locate it once verified."""
@@ -81,7 +91,7 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(FieldLines):
     id: str
     who: Statement
     role: Statement
@@ -93,12 +103,9 @@ class Actor:
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())  # each field's own line, for messages
 
-    def line_of(self, name: str) -> int:
-        return dict(self.field_lines).get(name, self.line)
-
 
 @dataclass(frozen=True)
-class Location:
+class Location(FieldLines):
     """A place's entry in the gazetteer (``places`` in docs/entities.yml): its name, kind and coordinates,
     and where the coordinates come from. Coordinates are decimal degrees as written (checked on load)."""
 
@@ -112,9 +119,6 @@ class Location:
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())
 
-    def line_of(self, name: str) -> int:
-        return dict(self.field_lines).get(name, self.line)
-
     @property
     def latitude(self) -> float:
         return float(self.lat)
@@ -125,7 +129,7 @@ class Location:
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(FieldLines):
     """A place the article names: what it says about it, and the words it names it by. Its name, kind and
     coordinates are the gazetteer's (docs/entities.yml, ``places``), filled in by the loader."""
 
@@ -135,9 +139,6 @@ class Place:
     location: Location | None = field(default=None, metadata={"internal": True}, compare=False)
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())
-
-    def line_of(self, name: str) -> int:
-        return dict(self.field_lines).get(name, self.line)
 
     @property
     def name(self) -> str:
@@ -174,7 +175,7 @@ class Status:
 
 
 @dataclass(frozen=True)
-class Pillar:
+class Pillar(FieldLines):
     id: str
     what: Statement
     answers: tuple[str, ...]  # ThreatMove ids
@@ -184,9 +185,6 @@ class Pillar:
     name: str = ""  # declared once, in docs/entities.yml, unless the pillar is listed nowhere else yet
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())
-
-    def line_of(self, name: str) -> int:
-        return dict(self.field_lines).get(name, self.line)
 
 
 RelationKind = Literal["cooperates with", "fights", "helps", "interviewed", "negotiates with", "supports", "opposes"]

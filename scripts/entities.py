@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .briefing import Actor, ActorKind, Curation, Draft, Location, Place, internal
+from .briefing import Actor, ActorKind, Curation, Draft, FieldLines, Location, Place, internal
 from .curation import ID_PATTERN, _Builder
 from .errors import BriefingError, CurationError, display_path
 from .map_svg import map_countries
@@ -32,15 +32,12 @@ ENTITIES = Path(__file__).resolve().parent.parent / "docs" / "entities.yml"
 
 
 @dataclass(frozen=True)
-class SharedActor:
+class SharedActor(FieldLines):
     name: str
     kind: ActorKind
     aliases: tuple[str, ...] = ()  # other names (ISIS, Daesh) that `make new` recognises in a new article
     line: int = internal()
     field_lines: tuple[tuple[str, int], ...] = internal(())
-
-    def line_of(self, name: str) -> int:
-        return dict(self.field_lines).get(name, self.line)
 
 
 @dataclass(frozen=True)

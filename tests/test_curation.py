@@ -84,11 +84,8 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "message", "line_marker"), BAD)
-def test_bad_curation_fails_with_file_line_and_fix(article, tmp_path, old, new, message, line_marker):
-    text = GOOD.read_text()
-    assert old in text
-    bad = text.replace(old, new, 1)
+def refused(article, tmp_path, bad: str, message: str, line_marker: str) -> CurationError:
+    """The error loading the curation ``bad`` gives: one line, naming the file and the line of ``line_marker``."""
     path = tmp_path / "dateline_ap.yml"
     path.write_text(bad)
     with pytest.raises(CurationError) as caught:
@@ -96,8 +93,14 @@ def test_bad_curation_fails_with_file_line_and_fix(article, tmp_path, old, new, 
     error = caught.value
     assert message in str(error)
     assert error.line == line_of(bad, line_marker), str(error)
-    assert str(error).startswith(f"{path}:{error.line}: ")
-    assert "\n" not in str(error)
+    assert str(error).startswith(f"{path}:{error.line}: ") and "\n" not in str(error)
+    return error
+
+@pytest.mark.parametrize(("old", "new", "message", "line_marker"), BAD)
+def test_bad_curation_fails_with_file_line_and_fix(article, tmp_path, old, new, message, line_marker):
+    text = GOOD.read_text()
+    assert old in text
+    refused(article, tmp_path, text.replace(old, new, 1), message, line_marker)
 
 
 def test_missing_quote_names_statement_and_closest_passage(article, tmp_path):
@@ -242,15 +245,7 @@ BAD_PLACES = [
 def test_a_bad_place_fails_with_file_line_and_fix(article, tmp_path, old, new, message, line_marker):
     text = GOOD.read_text() + PLACES
     assert text.count(old) == 1, old
-    bad = text.replace(old, new)
-    path = tmp_path / "dateline_ap.yml"
-    path.write_text(bad)
-    with pytest.raises(CurationError) as caught:
-        curation.load(path, article)
-    error = caught.value
-    assert message in str(error)
-    assert error.line == line_of(bad, line_marker), str(error)
-    assert str(error).startswith(f"{path}:{error.line}: ") and "\n" not in str(error)
+    error = refused(article, tmp_path, text.replace(old, new), message, line_marker)
     if "does not occur" in message:
         assert str(error).endswith("use the words the article uses")
 
