@@ -495,8 +495,9 @@ class _Show:
                 own = p.id == highlighted  # the page's own place: marked, not linked to itself
                 href = None if own else link.url(Pages.place(p.id))
                 marks.append(map_svg.Place(p.id, p.name, loc.longitude, loc.latitude, loc.kind, href, own, loc.between))
-        named = ", ".join(m.name for m in marks)
-        desc = f"Map of Iraq and its neighbours marking {named}." if marks else "Map of Iraq and its neighbours."
+        box = map_svg.Projection(_region()["bounds"], map_svg.WIDTH)
+        named = ", ".join(m.name for m in marks if box.covers(m.lon, m.lat))  # the caption names the others
+        desc = f"Map of Iraq and its neighbours marking {named}." if named else "Map of Iraq and its neighbours."
         return _drawn(tuple(marks), ident, title, desc)
 
     def off_map(self, places: Sequence[Merged[Place]] | None = None) -> list[str]:
