@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .briefing import Actor, Briefing, Pending, Pillar, Place, ThreatMove
 from .errors import BriefingError
@@ -96,6 +96,10 @@ class Corpus:
     copied_as: dict[str, tuple[WireCopy, ...]]  # by the original's seed id
     spellings: tuple[tuple[str, ...], ...] = ()  # words search treats as one (docs/entities.yml)
     places: dict[str, Merged[Place]] = field(default_factory=dict)  # by id, in name order
+
+    def kinds(self) -> tuple[tuple[str, dict[str, Merged[Any]]], ...]:
+        """Each kind of item with its items, by the name links and the preview's digest know it by."""
+        return (("actor", self.actors), ("pillar", self.pillars), ("move", self.moves), ("place", self.places))
 
     @cached_property
     def story_of(self) -> dict[str, str]:

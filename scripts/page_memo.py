@@ -43,7 +43,7 @@ def structure_digest(corpus: Corpus, site_url: str, glossary: dict[str, str], te
             curation = entry.curation
             add([a.id for a in curation.actors], [p.id for p in curation.pillars], [m.id for m in curation.threat.moves], [p.id for p in curation.places])
     add(sorted(corpus.story_of.items()))
-    for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves), ("place", corpus.places)):
+    for kind, merged in corpus.kinds():
         for item in merged.values():
             add(kind, item.id, item.name, item.other_names, [a.briefing.article.seed_id for a in item.appearances])
     add([actor.latest.kind for actor in corpus.actors.values()])  # the actors index groups them by kind

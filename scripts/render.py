@@ -321,10 +321,15 @@ def _region() -> dict[str, Any]:
     return map_svg.load_region()
 
 
+@functools.cache
+def _projection() -> map_svg.Projection:
+    return map_svg.Projection(_region()["bounds"], map_svg.WIDTH)
+
+
 @functools.lru_cache(maxsize=256)
-def _drawn(marks: tuple[map_svg.Place, ...], ident: str, title: str, desc: str) -> Markup:
+def _drawn(marks: tuple[map_svg.Place, ...], ident: str, title: str, desc: str) -> map_svg.Drawing:
     """A map, drawn once for all the pages that show the same one (a place's page 2, 3 … link alike)."""
-    return map_svg.draw_map(_region(), marks, ident=ident, title=title, desc=desc).svg
+    return map_svg.draw_map(_region(), marks, ident=ident, title=title, desc=desc)
 
 
 def _names(mentions: Sequence[Mention], evidence: Sequence[Evidence]) -> bool:
@@ -344,6 +349,7 @@ class _Shared:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._sentences: dict[str, tuple[list[SentenceUses], dict[int, list[SentenceUses]]]] = {}
+        self._uses: dict[str, list[Use]] = {}
         self.entries = {e.article.seed_id: e for e in corpus.entries}
         # The actors index lists actors by kind, then name; each kind's section starts on one of its pages.
         self.actors_by_kind = sorted(corpus.actors.values(), key=lambda a: (a.latest.kind, a.name.casefold(), a.id))
@@ -353,13 +359,20 @@ class _Shared:
         # Each actor's (pillar's, move's) stories, and which page of its split list holds a given article's section.
         self.stories: dict[tuple[str, str], list[Story]] = {}
         self.page_of: dict[tuple[str, str, str], int] = {}
-        for kind, merged in (("actor", corpus.actors), ("pillar", corpus.pillars), ("move", corpus.moves), ("place", corpus.places)):
+        for kind, merged in corpus.kinds():
             for item in merged.values():
                 stories = self.stories[kind, item.id] = list(item.stories(corpus.story_of))
                 for index, story in enumerate(stories):
                     for appearance in story.appearances:
                         self.page_of[kind, item.id, appearance.briefing.article.seed_id] = index // PER_PAGE["appearances"] + 1
 
+
+    def uses(self, b: Briefing) -> list[Use]:
+        """The briefing's statements, worked out once however many of its places' pages list them."""
+        found = self._uses.get(b.article.seed_id)
+        if found is None:
+            found = self._uses[b.article.seed_id] = uses(b)
+        return found
 
     def sentences(self, b: Briefing) -> tuple[list[SentenceUses], dict[int, list[SentenceUses]]]:
         """The article's sentences with the statements resting on each, in order and by paragraph; worked
@@ -486,8 +499,9 @@ class _Show:
     def __init__(self, shared: _Shared) -> None:
         self._shared = shared
 
-    def map(self, link: _Links, ident: str, title: str, places: Sequence[Merged[Place]] | None = None, highlighted: str = "") -> Markup:
-        """The map of ``places`` (every place, by default), each mark a link to the place's page."""
+    def map(self, link: _Links, ident: str, title: str, places: Sequence[Merged[Place]] | None = None, highlighted: str = "") -> map_svg.Drawing:
+        """The map of ``places`` (every place, by default), each mark a link to the place's page; its
+        ``outside`` names the places beyond the region, which the caption lists."""
         chosen = list(self._shared.corpus.places.values()) if places is None else places
         marks = []
         for p in chosen:
@@ -495,16 +509,9 @@ class _Show:
                 own = p.id == highlighted  # the page's own place: marked, not linked to itself
                 href = None if own else link.url(Pages.place(p.id))
                 marks.append(map_svg.Place(p.id, p.name, loc.longitude, loc.latitude, loc.kind, href, own, loc.between))
-        box = map_svg.Projection(_region()["bounds"], map_svg.WIDTH)
-        named = ", ".join(m.name for m in marks if box.covers(m.lon, m.lat))  # the caption names the others
+        named = ", ".join(m.name for m in marks if _projection().covers(m.lon, m.lat))  # the caption names the others
         desc = f"Map of Iraq and its neighbours marking {named}." if named else "Map of Iraq and its neighbours."
         return _drawn(tuple(marks), ident, title, desc)
-
-    def off_map(self, places: Sequence[Merged[Place]] | None = None) -> list[str]:
-        """The names of the places outside the map's region (a capital abroad): the caption names them."""
-        chosen = list(self._shared.corpus.places.values()) if places is None else places
-        box = map_svg.Projection(_region()["bounds"], map_svg.WIDTH)
-        return [p.name for p in chosen if (loc := p.latest.location) is not None and not box.covers(loc.longitude, loc.latitude)]
 
     def move_places(self) -> list[tuple[Merged[ThreatMove], list[Merged[Place]]]]:
         """Each threat move with the places the quotes of its expected move name, in any article."""
@@ -517,11 +524,11 @@ class _Show:
             found.append((move, [self._shared.corpus.places[i] for i in ids]))
         return found
 
-    @staticmethod
-    def naming(b: Briefing, place_id: str) -> list[Use]:
+    def naming(self, b: Briefing, place_id: str) -> list[Use]:
         """The briefing's statements whose quotes name the place, other than what it says about the place itself."""
         spans = b.place_mentions.get(place_id, ())
-        return [u for u in uses(b) if isinstance(u.claim, Statement) and not (u.section == "place" and u.owner == place_id) and _names(spans, u.evidence)]
+        own = ("place", place_id)
+        return [u for u in self._shared.uses(b) if isinstance(u.claim, Statement) and (u.section, u.owner) != own and _names(spans, u.evidence)]
 
     def threat_matrix(self) -> Markup:
         # Only pillars named as answers are columns: a condition for success answers no move.
